@@ -1,0 +1,116 @@
+import { LitElement, css, html } from 'lit';
+import type { PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { initChart } from '../echarts/echarts.js';
+import type { ChartOption, ECharts } from '../echarts/echarts.js';
+import { readChartTheme } from './chart-theme.js';
+import type { ChartTheme } from './chart-theme.js';
+
+/**
+ * Thin ECharts host: owns init, theme, resize and dispose, and knows nothing about heat pumps.
+ * Cards hand it a complete option built by a pure function in cards/options/.
+ */
+@customElement('hp-chart')
+export class HpChart extends LitElement {
+  @property({ attribute: false }) option?: ChartOption;
+  @property({ type: Boolean, attribute: 'dark-mode' }) darkMode = false;
+
+  private chartInstance?: ECharts;
+  private resizeObserver?: ResizeObserver;
+  private appliedTheme?: string;
+
+  static override styles = css`
+    :host {
+      display: block;
+      position: relative;
+      height: var(--hp-chart-height, 240px);
+    }
+    .container {
+      position: absolute;
+      inset: 0;
+    }
+  `;
+
+  /** The live ECharts instance, for tests and for callers that need events. */
+  get chart(): ECharts | undefined {
+    return this.chartInstance;
+  }
+
+  override render() {
+    return html`<div class="container"></div>`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-attach after a move in the DOM: the old instance was disposed on disconnect.
+    if (this.hasUpdated) this.setUp();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.tearDown();
+  }
+
+  protected override firstUpdated(): void {
+    this.setUp();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.chartInstance) return;
+    if (changed.has('darkMode') && this.themeKey() !== this.appliedTheme) {
+      // ECharts cannot switch theme in place; a fresh instance is cheaper than diffing styles.
+      this.tearDown();
+      this.setUp();
+      return;
+    }
+    if (changed.has('option')) this.applyOption();
+  }
+
+  private themeKey(): string {
+    return String(this.darkMode);
+  }
+
+  private setUp(): void {
+    const container = this.renderRoot.querySelector<HTMLDivElement>('.container');
+    if (!container || this.chartInstance) return;
+    this.chartInstance = initChart(container, undefined, { renderer: 'canvas' });
+    this.appliedTheme = this.themeKey();
+    this.chartInstance.on('click', (params) => {
+      this.dispatchEvent(new CustomEvent('chart-click', { detail: params, bubbles: true, composed: true }));
+    });
+    this.resizeObserver = new ResizeObserver(() => this.chartInstance?.resize());
+    this.resizeObserver.observe(container);
+    this.applyOption(true);
+  }
+
+  private tearDown(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.chartInstance?.dispose();
+    this.chartInstance = undefined;
+  }
+
+  private applyOption(full = false): void {
+    if (!this.chartInstance || !this.option) return;
+    const theme = readChartTheme(getComputedStyle(this), this.darkMode);
+    const themed = { ...themeOption(theme), ...this.option };
+    // replaceMerge drops series that the new option no longer has, instead of keeping stale ones.
+    this.chartInstance.setOption(themed, full ? { notMerge: true } : { replaceMerge: ['series'] });
+  }
+}
+
+function themeOption(theme: ChartTheme): ChartOption {
+  return {
+    darkMode: theme.darkMode,
+    color: theme.palette,
+    backgroundColor: 'transparent',
+    textStyle: { color: theme.text },
+    legend: { textStyle: { color: theme.secondaryText } },
+  } as ChartOption;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hp-chart': HpChart;
+  }
+}

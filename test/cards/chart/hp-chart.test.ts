@@ -1,0 +1,71 @@
+import { expect } from '@esm-bundle/chai';
+import '../../../cards/chart/hp-chart.js';
+import type { HpChart } from '../../../cards/chart/hp-chart.js';
+
+async function mount(): Promise<HpChart> {
+  const el = document.createElement('hp-chart');
+  el.style.width = '400px';
+  el.option = {
+    xAxis: { type: 'time' },
+    yAxis: { type: 'value' },
+    series: [
+      {
+        type: 'line',
+        name: 'supply',
+        data: [
+          [0, 30.5],
+          [60_000, 31],
+          [120_000, 32.25],
+        ],
+      },
+    ],
+  };
+  document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+describe('hp-chart (real Chromium)', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('draws an ECharts line chart into a canvas in its shadow root', async () => {
+    const el = await mount();
+    const canvas = el.shadowRoot!.querySelector('canvas');
+    expect(canvas).to.not.equal(null);
+    expect(canvas!.width).to.be.greaterThan(0);
+    const series = el.chart!.getOption().series as Array<{ type: string; data: unknown[] }>;
+    expect(series).to.have.length(1);
+    expect(series[0]!.type).to.equal('line');
+    expect(series[0]!.data).to.deep.equal([
+      [0, 30.5],
+      [60_000, 31],
+      [120_000, 32.25],
+    ]);
+  });
+
+  it('replaces series rather than merging stale ones', async () => {
+    const el = await mount();
+    el.option = {
+      xAxis: { type: 'time' },
+      yAxis: { type: 'value' },
+      series: [{ type: 'line', name: 'return', data: [[0, 25]] }],
+    };
+    await el.updateComplete;
+    const series = el.chart!.getOption().series as Array<{ name: string }>;
+    expect(series.map((s) => s.name)).to.deep.equal(['return']);
+  });
+
+  it('disposes the chart on removal and re-creates it on re-attach', async () => {
+    const el = await mount();
+    const first = el.chart!;
+    el.remove();
+    expect(first.isDisposed()).to.equal(true);
+    expect(el.chart).to.equal(undefined);
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.chart).to.not.equal(undefined);
+    expect(el.chart).to.not.equal(first);
+    expect(Boolean(el.chart!.isDisposed())).to.equal(false);
+    expect(el.shadowRoot!.querySelectorAll('canvas')).to.have.length(1);
+  });
+});
