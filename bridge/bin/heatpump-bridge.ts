@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
-import { VERSION } from '../../src/version.js';
+import { processIo } from '../cli/cli-io.js';
+import { main } from '../cli/main.js';
 
-const program = new Command('heatpump-bridge')
-  .description('Reads heat pump data from InfluxDB, computes COP, runtime and energy flows, and publishes them to Home Assistant.')
-  .version(VERSION);
-
-program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+main(process.argv.slice(2), processIo()).then(
+  (code) => {
+    process.exitCode = code;
+    // Open handles (timers of a failed connection) must not keep a finished command alive.
+    setTimeout(() => process.exit(code), 200).unref();
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,54 @@
+import type { BridgeConfig } from '../config/schema.js';
+import type { Logger } from '../log/logger.js';
+import { createBridgeApp } from '../pipeline/create-app.js';
+import type { CliIo } from './cli-io.js';
+import { EXIT } from './exit-codes.js';
+
+/**
+ * `heatpump-bridge run`: start every part, publish each interval, stop in reverse on SIGINT/SIGTERM.
+ * Wrong credentials at start are fatal (exit 3); a service that is down is retried.
+ */
+export async function runCommand(options: {
+  config: BridgeConfig;
+  logger: Logger;
+  io: CliIo;
+}): Promise<number> {
+  const { config, logger, io } = options;
+  const { app } = createBridgeApp({ config, logger });
+  const stopRequested = io.shutdownSignal();
+  await startWithRetry(app, logger, stopRequested);
+  logger.info(
+    { intervalSeconds: config.publish.interval_seconds, device: config.publish.device_slug },
+    'bridge running',
+  );
+  const signal = await stopRequested;
+  logger.info({ signal }, 'stopping');
+  await app.stop();
+  logger.info('stopped');
+  return EXIT.ok;
+}
+
+/** InfluxDB being down at boot is not fatal (DESIGN.md section 11); bad credentials are. */
+async function startWithRetry(
+  app: ReturnType<typeof createBridgeApp>['app'],
+  logger: Logger,
+  stopRequested: Promise<string>,
+): Promise<void> {
+  let stop = false;
+  void stopRequested.then(() => (stop = true));
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await app.start();
+      return;
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'InfluxAuthError' || name === 'HaAuthError' || name === 'ConfigError') throw error;
+      if (stop) return;
+      const delay = Math.min(60_000, 2_000 * attempt);
+      logger.warn({ err: (error as Error).message, retryInMs: delay }, 'start failed; retrying');
+      await Promise.race([new Promise((r) => setTimeout(r, delay)), stopRequested]);
+      // Asked to stop while waiting: nothing started, nothing to stop.
+      if (stop) return;
+    }
+  }
+}

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { ROLE_NAMES, isRole } from '../../src/model/index.js';
+import { CATALOG_KEYS } from '../publish/entity-catalog.js';
+
+/**
+ * The bridge configuration: one YAML file, every key overridable from the environment
+ * (see env-overrides.ts). Strict objects, so a misspelt key is an error that names it
+ * instead of a silently ignored setting.
+ */
+
+/** Identifiers that end up inside Flux/InfluxQL text; the builders escape them too, this just rejects nonsense early. */
+const identifier = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(256, 'must be at most 256 characters')
+  // Control characters (newlines above all) have no business in a name; the builders escape them anyway.
+  .refine(
+    (s) => ![...s].some((c) => c.charCodeAt(0) < 0x20),
+    'must not contain control characters or newlines',
+  );
+
+const httpUrl = z
+  .string()
+  .refine(
+    (s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol),
+    'must be an http:// or https:// URL',
+  );
+
+const secret = z.string().min(1, 'must not be empty');
+const filePath = z.string().min(1, 'must not be empty');
+
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD, e.g. 09-01');
+
+/** A role-level selector for the `custom` layout: exactly where one canonical signal lives. */
+const customSignal = z.strictObject({
+  measurement: identifier,
+  field: identifier.default('value'),
+  tags: z.record(identifier, z.string()).default({}),
+});
+
+/** `home-assistant` layout: role -> HA entity id as HA's InfluxDB integration stored it. */
+const entityId = z
+  .string()
+  .regex(/^[a-z_]+\.[a-z0-9_]+$/, 'must be an entity id like sensor.outdoor_temperature');
+
+export const sourceSchema = z.strictObject({
+  layout: z.enum(['husdata', 'home-assistant', 'custom']).default('husdata'),
+  /** husdata: the collector's measurement; home-assistant: optional, HA writes one measurement per unit. */
+  measurement: identifier.optional(),
+  field: identifier.default('value'),
+  /** husdata: tag that carries the register name (the original dashboard filters on it). */
+  name_tag: identifier.default('name'),
+  entities: z.record(z.string(), entityId).default({}),
+  signals: z.record(z.string(), customSignal).default({}),
+  /** Seconds between two points the logger writes; the finest aggregation window. */
+  sample_interval_seconds: z.number().int().min(1).max(3600).default(30),
+});
+
+export const influxSchema = z.strictObject({
+  url: httpUrl.default('http://localhost:8086'),
+  language: z.enum(['auto', 'flux', 'influxql']).default('auto'),
+  token: secret.optional(),
+  token_file: filePath.optional(),
+  org: identifier.optional(),
+  bucket: identifier.optional(),
+  database: identifier.optional(),
+  retention_policy: identifier.optional(),
+  username: z.string().optional(),
+  password: secret.optional(),
+  password_file: filePath.optional(),
+  timeout_ms: z.number().int().min(100).max(600_000).default(30_000),
+});
+
+export const homeAssistantSchema = z.strictObject({
+  url: httpUrl.default('http://localhost:8123'),
+  token: secret.optional(),
+  token_file: filePath.optional(),
+  /** Seconds between WebSocket pings; a missing pong within the same time forces a reconnect. */
+  heartbeat_seconds: z.number().int().min(1).max(600).default(30),
+  timeout_ms: z.number().int().min(100).max(120_000).default(10_000),
+});
+
+export const publishSchema = z.strictObject({
+  interval_seconds: z.number().int().min(1).max(86_400).default(30),
+  /** Long ranges (7 d, 30 d, season) change slowly; they are re-queried this often. */
+  long_range_refresh_minutes: z.number().int().min(1).max(1440).default(15),
+  device_slug: z
+    .string()
+    .regex(
+      /^[a-z0-9]+(_[a-z0-9]+)*$/,
+      'must be lower-case letters, digits and single underscores, e.g. heatpump',
+    )
+    .default('heatpump'),
+  device_name: z.string().min(1).default('Heat pump'),
+  /** `all` or a list of catalog metric keys (see bridge/publish/entity-catalog.ts). */
+  metrics: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]).default('all'),
+  statistics: z.boolean().default(true),
+});
+
+export const metricsSchema = z.strictObject({
+  /** kW per kelvin of supply-return difference; the original system's default. */
+  flow_factor_kw_per_k: z.number().positive().max(100).default(2.7),
+  /** Nominal kW of the aux heater at 100 % (or of each step). Unset: the provider's default. */
+  aux_heater_kw: z.number().positive().max(100).optional(),
+  short_cycle_minutes: z.number().positive().max(240).default(10),
+  hot_water_min_cycle_minutes: z.number().min(0).max(240).default(2),
+  stale_after_minutes: z.number().positive().max(1440).default(15),
+  /** First and last day (MM-DD) of the heating season; "COP season" covers it. */
+  heating_season_start: monthDay.default('09-01'),
+  heating_season_end: monthDay.default('05-31'),
+  /** ground: brine in is the heat source; air: outdoor air (normalised efficiency, SPF). */
+  source_type: z.enum(['ground', 'air']).default('ground'),
+  /** What the electrical signal measures; decides the SEPEMO boundary of the SPF. */
+  electricity_scope: z.enum(['compressor', 'heat_pump', 'unit']).default('unit'),
+});
+
+export const logSchema = z.strictObject({
+  level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export const configSchema = z
+  .strictObject({
+    brand: z.enum(['thermia', 'ivt', 'nibe', 'generic']).default('thermia'),
+    timezone: z
+      .string()
+      .refine(isIanaZone, 'must be an IANA time zone such as Europe/Stockholm')
+      .default('UTC'),
+    source: sourceSchema.default(sourceSchema.parse({})),
+    influxdb: influxSchema.default(influxSchema.parse({})),
+    homeassistant: homeAssistantSchema.default(homeAssistantSchema.parse({})),
+    publish: publishSchema.default(publishSchema.parse({})),
+    metrics: metricsSchema.default(metricsSchema.parse({})),
+    log: logSchema.default(logSchema.parse({})),
+  })
+  .superRefine((cfg, ctx) => {
+    const add = (path: (string | number)[], message: string): void => {
+      ctx.addIssue({ code: 'custom', path, message });
+    };
+    if (cfg.influxdb.token !== undefined && cfg.influxdb.token_file !== undefined)
+      add(['influxdb', 'token_file'], 'set either token or token_file, not both');
+    if (cfg.homeassistant.token !== undefined && cfg.homeassistant.token_file !== undefined)
+      add(['homeassistant', 'token_file'], 'set either token or token_file, not both');
+    if (cfg.source.layout === 'home-assistant' && Object.keys(cfg.source.entities).length === 0)
+      add(['source', 'entities'], 'the home-assistant layout needs at least one role -> entity id');
+    if (cfg.source.layout === 'custom' && Object.keys(cfg.source.signals).length === 0)
+      add(['source', 'signals'], 'the custom layout needs at least one role -> {measurement, field, tags}');
+    for (const [key, map] of [
+      ['entities', cfg.source.entities],
+      ['signals', cfg.source.signals],
+    ] as const) {
+      for (const role of Object.keys(map))
+        if (!isRole(role)) add(['source', key, role], `unknown role; known roles: ${ROLE_NAMES.join(', ')}`);
+    }
+    if (cfg.publish.metrics !== 'all')
+      cfg.publish.metrics.forEach((m, i) => {
+        if (!CATALOG_KEYS.includes(m))
+          add(['publish', 'metrics', i], `unknown metric "${m}"; known: ${CATALOG_KEYS.join(', ')}`);
+      });
+    if (cfg.source.layout !== 'husdata' && cfg.brand !== 'generic')
+      add(['brand'], `layout ${cfg.source.layout} maps roles directly; use brand: generic`);
+    if (
+      cfg.influxdb.language === 'flux' &&
+      cfg.influxdb.bucket === undefined &&
+      cfg.influxdb.database === undefined
+    )
+      add(['influxdb', 'bucket'], 'Flux needs a bucket (or database[/retention_policy])');
+    if (
+      cfg.influxdb.language === 'influxql' &&
+      cfg.influxdb.database === undefined &&
+      cfg.influxdb.bucket === undefined
+    )
+      add(['influxdb', 'database'], 'InfluxQL needs a database');
+  });
+
+export type BridgeConfig = z.infer<typeof configSchema>;
+export type SourceConfig = BridgeConfig['source'];
+export type InfluxConfig = BridgeConfig['influxdb'];
+export type HomeAssistantConfig = BridgeConfig['homeassistant'];
+export type PublishConfig = BridgeConfig['publish'];
+export type MetricsConfig = BridgeConfig['metrics'];
+
+function isIanaZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,71 @@
+import { durationLiteral, fluxColumn, fluxString, isoTime } from './escape.js';
+import type { Aggregate, QueryPlan, QueryRange, SignalSelector, TaggedPlan } from './query-plan.js';
+
+/**
+ * Builds one Flux query per plan and range. Every stream is `from |> range |> filter |>
+ * aggregateWindow` so InfluxDB pushes the aggregation down to storage; streams are unioned so
+ * a range costs one request. Output rows have the columns `_time`, `_value` (float) and `key`.
+ * Windows are stamped with their start (`timeSrc: "_start"`), like InfluxQL's GROUP BY time(),
+ * so both languages give the same timestamps and a value holds from its window's start.
+ */
+export interface FluxQueryOptions {
+  bucket: string;
+  plan: QueryPlan;
+  range: QueryRange;
+}
+
+export function buildFluxQuery(options: FluxQueryOptions): string {
+  const { plan, range, bucket } = options;
+  if (!(range.to > range.from)) throw new RangeError('range.to must be after range.from');
+  const head = `from(bucket: ${fluxString(bucket)})\n  |> range(start: ${isoTime(range.from)}, stop: ${isoTime(range.to)})`;
+  const every = durationLiteral(range.windowMs);
+  const streams =
+    plan.kind === 'tagged'
+      ? taggedStreams(plan, head, every)
+      : plan.signals.map((s) => signalStream(s, head, every));
+  if (streams.length === 0) throw new RangeError('a query plan needs at least one signal');
+  const named = streams.map((s, i) => `s${i} = ${s}`);
+  const tables = streams.map((_, i) => `s${i}`).join(', ');
+  return `${named.join('\n\n')}\n\nunion(tables: [${tables}])\n  |> group()\n`;
+}
+
+function taggedStreams(plan: TaggedPlan, head: string, every: string): string[] {
+  const base = [
+    `${head}`,
+    `  |> filter(fn: (r) => r._measurement == ${fluxString(plan.measurement)} and r._field == ${fluxString(plan.field)})`,
+  ];
+  if (plan.keys.length > 0) base.push(`  |> filter(fn: (r) => ${anyOf(plan.keyTag, plan.keys)})`);
+  const lastPredicate =
+    plan.lastWhen.values.length > 0 ? anyOf(plan.lastWhen.tag, plan.lastWhen.values) : 'false';
+  const keyExpr = fluxColumn(plan.keyTag);
+  return [
+    [...base, `  |> filter(fn: (r) => not (${lastPredicate}))`, ...tail('mean', every, keyExpr)].join('\n'),
+    [...base, `  |> filter(fn: (r) => ${lastPredicate})`, ...tail('last', every, keyExpr)].join('\n'),
+  ];
+}
+
+function signalStream(signal: SignalSelector, head: string, every: string): string {
+  const conditions = [`r._field == ${fluxString(signal.field)}`];
+  if (signal.measurement !== undefined)
+    conditions.unshift(`r._measurement == ${fluxString(signal.measurement)}`);
+  for (const [tag, value] of Object.entries(signal.tags))
+    conditions.push(`${fluxColumn(tag)} == ${fluxString(value)}`);
+  return [
+    head,
+    `  |> filter(fn: (r) => ${conditions.join(' and ')})`,
+    ...tail(signal.aggregate, every, fluxString(signal.key)),
+  ].join('\n');
+}
+
+function tail(fn: Aggregate, every: string, keyExpr: string): string[] {
+  return [
+    // aggregateWindow directly after filter so storage does the work (pushdown).
+    `  |> aggregateWindow(every: ${every}, fn: ${fn}, timeSrc: "_start", createEmpty: false)`,
+    // `last` keeps integer counters integer; one numeric type lets group() merge the union.
+    `  |> map(fn: (r) => ({_time: r._time, _value: float(v: r._value), key: ${keyExpr}}))`,
+  ];
+}
+
+function anyOf(tag: string, values: readonly string[]): string {
+  return `(${values.map((v) => `${fluxColumn(tag)} == ${fluxString(v)}`).join(' or ')})`;
+}

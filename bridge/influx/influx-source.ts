@@ -1,0 +1,180 @@
+import type { InfluxConfig, SourceConfig } from '../config/schema.js';
+import type { FetchRequest, FetchResult, SampleSource, SourceDescription } from '../sources/sample-source.js';
+import type { RowMapper } from '../sources/row-mapper.js';
+import { buildFluxQuery } from './flux-query.js';
+import { createFluxTransport, type FluxTransport } from './flux-transport.js';
+import { buildInfluxQLQuery } from './influxql-query.js';
+import { createInfluxQLTransport, type InfluxQLTransport } from './influxql-transport.js';
+import { planForSource } from './layouts.js';
+import { pingInflux, type InfluxServerInfo } from './ping.js';
+import type { QueryPlan, SourceRow } from './query-plan.js';
+
+export type QueryLanguage = 'flux' | 'influxql';
+
+/** Everything that talks to the network, injectable so unit tests run on fakes. */
+export interface InfluxTransports {
+  ping(): Promise<InfluxServerInfo>;
+  flux(): FluxTransport;
+  influxql(): InfluxQLTransport;
+}
+
+export interface InfluxSourceOptions {
+  influx: InfluxConfig;
+  source: SourceConfig;
+  mapper: RowMapper;
+  transports?: InfluxTransports;
+}
+
+/** Reads one of the three layouts with Flux or InfluxQL (DESIGN.md section 4). */
+export class InfluxSource implements SampleSource {
+  private readonly options: InfluxSourceOptions;
+  private readonly transports: InfluxTransports;
+  private server: InfluxServerInfo | undefined;
+  private language: QueryLanguage | undefined;
+  private plan: QueryPlan | undefined;
+  private flux: FluxTransport | undefined;
+  private influxql: InfluxQLTransport | undefined;
+
+  constructor(options: InfluxSourceOptions) {
+    this.options = options;
+    this.transports = options.transports ?? defaultTransports(options.influx);
+  }
+
+  get kind(): string {
+    return `influxdb-${this.language ?? this.options.influx.language}`;
+  }
+
+  async start(): Promise<void> {
+    const { influx, source, mapper } = this.options;
+    this.plan = planForSource({ source, knownNames: mapper.knownKeys });
+    // A configured language needs no server to start; `auto` asks the server which one it is.
+    if (influx.language !== 'auto') {
+      this.language = influx.language;
+      this.server = await this.transports.ping().catch(() => undefined);
+    } else {
+      this.server = await this.transports.ping();
+      this.language = pickLanguage(influx, this.server);
+    }
+    if (this.language === 'flux') this.flux = this.transports.flux();
+    else this.influxql = this.transports.influxql();
+  }
+
+  async stop(): Promise<void> {
+    // HTTP requests are per call; nothing is held open between cycles.
+    this.flux = undefined;
+    this.influxql = undefined;
+  }
+
+  async fetch(request: FetchRequest): Promise<FetchResult> {
+    const rows = await this.fetchRows(request);
+    const mapped = this.options.mapper.map(rows);
+    return {
+      series: mapped.series,
+      rows: rows.length,
+      issues: mapped.issues,
+      unmappedKeys: mapped.unmappedKeys,
+    };
+  }
+
+  /** Aggregated rows before mapping; `report --raw` and tests use it. */
+  async fetchRows(request: FetchRequest): Promise<SourceRow[]> {
+    if (this.plan === undefined) throw new Error('InfluxSource.fetch() before start()');
+    // Epoch-aligned windows: both languages then return the same window starts.
+    const from = Math.floor(request.from / request.windowMs) * request.windowMs;
+    const range = { from, to: request.to, windowMs: request.windowMs };
+    const rows: SourceRow[] = [];
+    if (this.flux !== undefined) {
+      const text = buildFluxQuery({ bucket: fluxBucket(this.options.influx), plan: this.plan, range });
+      for await (const row of this.flux.rows(text)) {
+        if (request.signal?.aborted) break;
+        rows.push(row);
+      }
+    } else if (this.influxql !== undefined) {
+      const query = buildInfluxQLQuery({
+        plan: this.plan,
+        range,
+        retentionPolicy: this.options.influx.retention_policy,
+      });
+      for await (const row of this.influxql.rows(query)) {
+        if (request.signal?.aborted) break;
+        rows.push(row);
+      }
+    } else {
+      throw new Error('InfluxSource.fetch() after stop()');
+    }
+    return rows;
+  }
+
+  async describe(): Promise<SourceDescription> {
+    const { influx } = this.options;
+    const now = Date.now();
+    const result = await this.fetch({ from: now - 86_400_000, to: now, windowMs: 3_600_000 });
+    const notes: string[] = [];
+    if (result.unmappedKeys.length > 0)
+      notes.push(`keys with no role: ${result.unmappedKeys.sort().join(', ')}`);
+    return {
+      kind: this.kind,
+      server: `InfluxDB ${this.server?.version ?? '(version unknown)'} (${this.language === 'flux' ? 'Flux' : 'InfluxQL'})`,
+      location:
+        this.language === 'flux' ? `bucket ${fluxBucket(influx)}` : `database ${influxqlDatabase(influx)}`,
+      rolesFound: Object.keys(result.series).sort(),
+      notes,
+    };
+  }
+
+  get serverInfo(): InfluxServerInfo | undefined {
+    return this.server;
+  }
+}
+
+/**
+ * `auto`: InfluxDB 2.x and later speak Flux; 1.x speaks InfluxQL (1.8 can do Flux too, but only
+ * when enabled, while InfluxQL always works). Unknown version: whatever the credentials suggest.
+ */
+export function pickLanguage(influx: InfluxConfig, server: InfluxServerInfo): QueryLanguage {
+  if (server.major !== undefined) return server.major >= 2 ? 'flux' : 'influxql';
+  return influx.bucket !== undefined ? 'flux' : 'influxql';
+}
+
+/** 1.8's Flux endpoint names a database/retention-policy pair as the bucket. */
+export function fluxBucket(influx: InfluxConfig): string {
+  if (influx.bucket !== undefined) return influx.bucket;
+  if (influx.database !== undefined)
+    return influx.retention_policy !== undefined
+      ? `${influx.database}/${influx.retention_policy}`
+      : influx.database;
+  throw new Error('influxdb.bucket is not set');
+}
+
+/** 2.x's InfluxQL endpoint maps a database name to a bucket (DBRP); the bucket name is the usual one. */
+export function influxqlDatabase(influx: InfluxConfig): string {
+  const db = influx.database ?? influx.bucket;
+  if (db === undefined) throw new Error('influxdb.database is not set');
+  return db;
+}
+
+function defaultTransports(influx: InfluxConfig): InfluxTransports {
+  return {
+    ping: () => pingInflux(influx.url, Math.min(influx.timeout_ms, 10_000)),
+    flux: () =>
+      createFluxTransport({
+        url: influx.url,
+        // InfluxDB 1.8 takes `username:password` where 2.x takes a token.
+        token:
+          influx.token ??
+          (influx.username !== undefined ? `${influx.username}:${influx.password ?? ''}` : undefined),
+        org: influx.org,
+        timeoutMs: influx.timeout_ms,
+      }),
+    influxql: () =>
+      createInfluxQLTransport({
+        url: influx.url,
+        database: influxqlDatabase(influx),
+        retentionPolicy: influx.retention_policy,
+        username: influx.username,
+        password: influx.password,
+        token: influx.token,
+        timeoutMs: influx.timeout_ms,
+      }),
+  };
+}
