@@ -1,0 +1,95 @@
+import { estimated, unavailable, type Figure } from '../model/figure.js';
+import type { Ledger, LedgerSegment } from './ledger.js';
+
+/** 0 °C in kelvin. */
+export const KELVIN_AT_0C = 273.15;
+
+/**
+ * Carnot (ideal) heating COP between a condensing and an evaporating temperature given in °C:
+ * COPc = Tc / (Tc - Te) with T in kelvin. Null when Tc <= Te or an input is not finite.
+ */
+export function carnotCop({
+  condensingC,
+  evaporatingC,
+}: {
+  condensingC: number;
+  evaporatingC: number;
+}): number | null {
+  const tc = condensingC + KELVIN_AT_0C;
+  const te = evaporatingC + KELVIN_AT_0C;
+  if (!Number.isFinite(tc) || !Number.isFinite(te) || tc <= te || tc <= 0) return null;
+  return tc / (tc - te);
+}
+
+/** Heat-weighted Carnot sums of running segments (kWh). */
+export interface CarnotSums {
+  /** Heat-pump heat Q of the segments where a Carnot COP exists. */
+  readonly heatKwh: number;
+  /** Σ Q_i / COPc_i: the electricity an ideal machine would have used for the same heat. */
+  readonly idealElecKwh: number;
+  /** Compressor-side electricity of the same segments (aux heater energy removed for scope 'unit'). */
+  readonly elecKwh: number;
+}
+
+/**
+ * Per running segment: Tc = supply + condensingOffsetK, Te = source - evaporatingOffsetK
+ * (source = brine in for ground, outdoor for air); only segments with heat, electricity, both
+ * temperatures and a defined Carnot COP count.
+ */
+export function carnotSums(ledger: Ledger, select: (seg: LedgerSegment) => boolean = () => true): CarnotSums {
+  const o = ledger.options;
+  const unit = o.electricityScope === 'unit';
+  let heatKwh = 0;
+  let idealElecKwh = 0;
+  let elecKwh = 0;
+  for (const seg of ledger.segments) {
+    if (seg.running !== true || !select(seg)) continue;
+    if (seg.hpHeatKwh === undefined || seg.elecKwh === undefined) continue;
+    if (seg.supplyC === undefined || seg.sourceC === undefined) continue;
+    const copc = carnotCop({
+      condensingC: seg.supplyC + o.condensingOffsetK,
+      evaporatingC: seg.sourceC - o.evaporatingOffsetK,
+    });
+    if (copc === null) continue;
+    heatKwh += seg.hpHeatKwh;
+    idealElecKwh += seg.hpHeatKwh / copc;
+    elecKwh += seg.elecKwh - (unit ? (seg.auxKwh ?? 0) : 0);
+  }
+  return { heatKwh, idealElecKwh, elecKwh };
+}
+
+export interface NormalisedEfficiency {
+  /** η = Σ(Q_i / COPc_i) / Σ E_i x 100 %: actual COP as a share of the heat-weighted Carnot COP. */
+  readonly efficiencyPct: Figure;
+  /** Heat-weighted Carnot COP ΣQ / Σ(Q/COPc) (a harmonic mean weighted by heat). */
+  readonly carnotCop: Figure;
+  readonly sums: CarnotSums;
+}
+
+/** Normalised (Carnot) efficiency of a ledger: lets a cold week be compared with a mild one. */
+export function normalisedEfficiencyFromLedger(
+  ledger: Ledger,
+  select: (seg: LedgerSegment) => boolean = () => true,
+): NormalisedEfficiency {
+  const o = ledger.options;
+  const sums = carnotSums(ledger, select);
+  const sourceRole = o.sourceType === 'air' ? 'outdoor_temp' : 'brine_in_temp';
+  let reason: string | null = null;
+  if (!ledger.heatSource) reason = ledger.heatMissing ?? 'no heat signal';
+  else if (!ledger.elecSource) reason = ledger.elecMissing ?? 'no electricity signal';
+  else if (!ledger.present.has('supply_temp') || !ledger.present.has(sourceRole)) {
+    reason = `needs supply_temp and ${sourceRole} for the Carnot COP`;
+  } else if (!(sums.elecKwh >= o.minCopElecKwh) || sums.elecKwh <= 0 || sums.idealElecKwh <= 0) {
+    reason = 'too little running time with heat, electricity and temperatures';
+  }
+  if (reason !== null) return { efficiencyPct: unavailable(reason), carnotCop: unavailable(reason), sums };
+  const basis = [
+    `Carnot COP between supply + ${o.condensingOffsetK} K and ${sourceRole} - ${o.evaporatingOffsetK} K, heat-weighted, running time only`,
+    ...(ledger.heatSource?.status === 'estimated' ? [ledger.heatSource.basis] : []),
+  ].join('; ');
+  return {
+    efficiencyPct: estimated((sums.idealElecKwh / sums.elecKwh) * 100, '%', basis),
+    carnotCop: estimated(sums.heatKwh / sums.idealElecKwh, '', basis),
+    sums,
+  };
+}

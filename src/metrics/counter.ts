@@ -1,0 +1,69 @@
+import { emptyIssueCounts, type DataIssueCounts } from '../model/data-issues.js';
+import type { Sample, Series } from '../model/sample.js';
+import { firstIndexAfter } from './segments.js';
+
+export interface CounterOptions {
+  /** Steps implying more than this power (W) are glitches: skipped, counted as counter_jump. */
+  readonly maxPowerW: number;
+  /** Counter range (kWh) for wrap-around; null when the counter does not wrap. */
+  readonly wrapKwh: number | null;
+}
+
+export interface CounterResult {
+  /** kWh counted since the first sample; non-decreasing. */
+  readonly cumulative: Series;
+  readonly issues: DataIssueCounts;
+}
+
+const MS_PER_HOUR = 3_600_000;
+
+/**
+ * A cumulative kWh counter made safe to difference. Step d = v_i - v_(i-1):
+ * - d >= 0 and d / Δt <= maxPowerW: counted
+ * - d < 0 with wrapKwh set and v_i + wrapKwh - v_(i-1) plausible: a wrap, that amount is counted
+ * - d < 0 otherwise: a reset or meter swap; the step is skipped (counter_reset) and counting
+ *   continues from the new value, so at most one sample interval of energy is lost
+ * - d / Δt > maxPowerW: a glitch (e.g. a bogus read after a reset); skipped (counter_jump)
+ */
+export function counterCumulative(series: Series, options: CounterOptions): CounterResult {
+  const issues = emptyIssueCounts();
+  const cumulative: Sample[] = [];
+  let total = 0;
+  let prev: Sample | undefined;
+  for (const s of series) {
+    if (prev) {
+      const hours = (s.t - prev.t) / MS_PER_HOUR;
+      const plausible = (kwh: number) => (kwh * 1000) / hours <= options.maxPowerW;
+      const d = s.v - prev.v;
+      if (d >= 0) {
+        if (plausible(d)) total += d;
+        else issues.counter_jump += 1;
+      } else {
+        const wrapped = options.wrapKwh === null ? -1 : d + options.wrapKwh;
+        if (wrapped >= 0 && plausible(wrapped)) total += wrapped;
+        else issues.counter_reset += 1;
+      }
+    }
+    cumulative.push({ t: s.t, v: total });
+    prev = s;
+  }
+  return { cumulative, issues };
+}
+
+/**
+ * Cumulative kWh at instant `t`, linearly interpolated between samples (energy assumed spread
+ * evenly between two reads); clamped to the first/last sample outside the counter's span.
+ */
+export function cumulativeAt(cumulative: Series, t: number): number {
+  const i = firstIndexAfter(cumulative, t);
+  const before = cumulative[i - 1];
+  const after = cumulative[i];
+  if (!before) return after?.v ?? 0;
+  if (!after || before.t === t) return before.v;
+  return before.v + ((after.v - before.v) * (t - before.t)) / (after.t - before.t);
+}
+
+/** kWh counted over [from, to) (the part of it inside the counter's span). */
+export function counterEnergy(cumulative: Series, from: number, to: number): number {
+  return cumulativeAt(cumulative, to) - cumulativeAt(cumulative, from);
+}

@@ -1,0 +1,66 @@
+import { measured, unavailable, type Figure } from '../model/figure.js';
+import type { Role } from '../model/role.js';
+import type { ChartPoint, SeriesByRole } from '../model/sample.js';
+import type { TimeRange } from '../model/time-range.js';
+import { buildLedger, type Ledger, type LedgerSegment } from './ledger.js';
+import { resolveMetricOptions, type MetricOptions } from './options.js';
+
+/** Which temperature difference. */
+export type DeltaTPair = 'supply_return' | 'brine';
+
+/**
+ * ΔT of one segment in K while the compressor runs: supply - return, or brine in - brine out
+ * (heat taken from the source). Undefined when not running or a temperature is unknown; with the
+ * compressor off both differences only show the circuits cooling down.
+ */
+export function segmentDeltaT(seg: LedgerSegment, pair: DeltaTPair): number | undefined {
+  if (seg.running !== true) return undefined;
+  const [a, b] = pair === 'supply_return' ? [seg.supplyC, seg.returnC] : [seg.brineInC, seg.brineOutC];
+  return a === undefined || b === undefined ? undefined : a - b;
+}
+
+/** Time-weighted mean ΔT (K) over the running time where both temperatures are known. */
+export function meanDeltaT(ledger: Ledger, pair: DeltaTPair): Figure {
+  const roles: Role[] =
+    pair === 'supply_return' ? ['supply_temp', 'return_temp'] : ['brine_in_temp', 'brine_out_temp'];
+  const missing = roles.filter((r) => !ledger.present.has(r));
+  if (missing.length > 0) return unavailable(`no ${missing.join(', ')} signal`);
+  let weighted = 0;
+  let ms = 0;
+  for (const seg of ledger.segments) {
+    const d = segmentDeltaT(seg, pair);
+    if (d === undefined) continue;
+    weighted += d * (seg.end - seg.start);
+    ms += seg.end - seg.start;
+  }
+  return ms > 0
+    ? measured(weighted / ms, 'K')
+    : unavailable('no running time with both temperatures in range');
+}
+
+/** Period means of both ΔT. */
+export interface DeltaTFigures {
+  readonly supplyReturn: Figure;
+  readonly brine: Figure;
+}
+
+export function deltaTFromLedger(ledger: Ledger): DeltaTFigures {
+  return { supplyReturn: meanDeltaT(ledger, 'supply_return'), brine: meanDeltaT(ledger, 'brine') };
+}
+
+/**
+ * ΔT as a chart series: a point wherever the held ΔT changes, v = null where it is undefined
+ * (compressor off, gap), so a chart breaks the line there.
+ */
+export function deltaTSeries(
+  series: SeriesByRole,
+  { from, to, pair, options }: TimeRange & { pair: DeltaTPair; options?: Partial<MetricOptions> },
+): ChartPoint[] {
+  const ledger = buildLedger(series, { range: { from, to }, options: resolveMetricOptions(options) });
+  const points: ChartPoint[] = [];
+  for (const seg of ledger.segments) {
+    const v = segmentDeltaT(seg, pair) ?? null;
+    if (points.length === 0 || points[points.length - 1]?.v !== v) points.push({ t: seg.start, v });
+  }
+  return points;
+}

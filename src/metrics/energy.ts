@@ -1,0 +1,89 @@
+import { figureOf, unavailable, type Figure } from '../model/figure.js';
+import type { SeriesByRole } from '../model/sample.js';
+import type { TimeRange } from '../model/time-range.js';
+import { buildLedger, type Ledger, type LedgerSegment } from './ledger.js';
+import { resolveMetricOptions, type MetricOptions } from './options.js';
+import { isActive, sumLedger } from './sums.js';
+
+/** Basis notes for a heat figure whose aux part is `auxKwh` (see LedgerSegment.heatKwh). */
+export function heatNotes(
+  ledger: Ledger,
+  { includesAux, auxKwh }: { includesAux: boolean; auxKwh: number },
+): string[] {
+  const notes: string[] = [];
+  if (ledger.heatSource?.status === 'estimated') notes.push(ledger.heatSource.basis);
+  if (!includesAux || ledger.options.heatIncludesAux) return notes;
+  if (!ledger.present.has('aux_heater')) notes.push('no aux heater signal: aux heat not counted');
+  else if (auxKwh > 0) notes.push('includes aux heater heat estimated as its kW x runtime');
+  return notes;
+}
+
+/** Energies of a range, kWh. Splits need the valve; standby = neither compressor nor aux running. */
+export interface EnergyFigures {
+  /** Heat delivered: heat pump + aux heater. */
+  readonly heat: Figure;
+  /** Heat from the heat pump only (excluding the aux heater). */
+  readonly heatPumpHeat: Figure;
+  readonly heatSpaceHeating: Figure;
+  readonly heatHotWater: Figure;
+  /** Aux heater energy (= its heat), estimated from its kW x runtime. */
+  readonly auxHeater: Figure;
+  readonly electricity: Figure;
+  /** Electricity while neither compressor nor aux heater runs (controls, pumps, standby). */
+  readonly electricityStandby: Figure;
+}
+
+function heatFigure(ledger: Ledger, select: (seg: LedgerSegment) => boolean, includesAux: boolean): Figure {
+  if (!ledger.heatSource) return unavailable(ledger.heatMissing ?? 'no heat signal');
+  const s = sumLedger(ledger, select);
+  if (s.heatKnownMs === 0) return unavailable('no heat data in range');
+  const value = includesAux ? s.heatKwh : s.hpHeatKwh;
+  return figureOf(value, 'kWh', heatNotes(ledger, { includesAux, auxKwh: s.auxKwh }));
+}
+
+function elecFigure(ledger: Ledger, select: (seg: LedgerSegment) => boolean): Figure {
+  if (!ledger.elecSource) return unavailable(ledger.elecMissing ?? 'no electricity signal');
+  const s = sumLedger(ledger, select);
+  if (s.elecKnownMs === 0) return unavailable('no electricity data in range');
+  return figureOf(s.elecKwh, 'kWh', []);
+}
+
+/** Energy figures of a ledger (see EnergyFigures). */
+export function energyFromLedger(ledger: Ledger): EnergyFigures {
+  const all = () => true;
+  const valve = ledger.present.has('valve');
+  const running = ledger.present.has('compressor') || ledger.present.has('compressor_speed');
+  const noValve = unavailable('no valve signal: cannot split space heating and hot water');
+  const aux = sumLedger(ledger).auxKwh;
+  return {
+    heat: heatFigure(ledger, all, true),
+    heatPumpHeat: heatFigure(ledger, all, false),
+    heatSpaceHeating: valve ? heatFigure(ledger, (s) => s.hotWater === false, true) : noValve,
+    heatHotWater: valve ? heatFigure(ledger, (s) => s.hotWater === true, true) : noValve,
+    auxHeater: ledger.present.has('aux_heater')
+      ? figureOf(aux, 'kWh', ['aux heater kW x runtime'])
+      : unavailable('no aux heater signal'),
+    electricity: elecFigure(ledger, all),
+    electricityStandby: running
+      ? elecFigure(ledger, (s) => s.running === false && !isActive(s))
+      : unavailable('no compressor signal: cannot tell standby from running'),
+  };
+}
+
+export interface EnergyQuery extends TimeRange {
+  readonly options?: Partial<MetricOptions>;
+}
+
+/** Heat delivered over [from, to) in kWh: counter, else power, else flow-factor estimate. */
+export function heatEnergy(series: SeriesByRole, { from, to, options }: EnergyQuery): Figure {
+  return energyFromLedger(
+    buildLedger(series, { range: { from, to }, options: resolveMetricOptions(options) }),
+  ).heat;
+}
+
+/** Electrical energy over [from, to) in kWh: counter (resets handled), else integrated power. */
+export function electricalEnergy(series: SeriesByRole, { from, to, options }: EnergyQuery): Figure {
+  return energyFromLedger(
+    buildLedger(series, { range: { from, to }, options: resolveMetricOptions(options) }),
+  ).electricity;
+}

@@ -1,0 +1,105 @@
+import { figureOf, measured, unavailable, type Figure } from '../model/figure.js';
+import { heatNotes } from './energy.js';
+import type { Ledger, LedgerSegment } from './ledger.js';
+import { stateRuns } from './state-runs.js';
+
+const MS_PER_DAY = 86_400_000;
+
+/** One hot-water production run (valve in hot-water position). Energies kWh, null when unknown. */
+export interface HotWaterCycle {
+  readonly start: number;
+  readonly end: number;
+  readonly durationMs: number;
+  /** Heat delivered during the cycle (heat pump + aux). */
+  readonly heatKwh: number | null;
+  readonly elecKwh: number | null;
+  /** Aux heater energy during the cycle (estimated; part of heatKwh). */
+  readonly auxKwh: number;
+}
+
+export interface HotWaterCycleFigures {
+  readonly count: Figure;
+  /** count / days with known valve position. */
+  readonly perDay: Figure;
+  readonly meanDurationMinutes: Figure;
+  readonly meanHeatKwh: Figure;
+  readonly meanElecKwh: Figure;
+  readonly cycles: readonly HotWaterCycle[];
+}
+
+function sumKnown(
+  segments: readonly LedgerSegment[],
+  pick: (s: LedgerSegment) => number | undefined,
+): number | null {
+  let total = 0;
+  for (const s of segments) {
+    const v = pick(s);
+    if (v === undefined) return null;
+    total += v;
+  }
+  return total;
+}
+
+function mean(
+  values: ReadonlyArray<number | null>,
+  { unit, what, notes = [] }: { unit: string; what: string; notes?: string[] },
+): Figure {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length === 0) return unavailable(`no hot-water cycle with known ${what}`);
+  return figureOf(known.reduce((a, b) => a + b, 0) / known.length, unit, notes);
+}
+
+/**
+ * Hot-water cycles: valve runs to hot water whose switch-over and return are both seen, at least
+ * minHotWaterCycleMs long; energy = Σ over the cycle's segments (null if any part is unknown).
+ */
+export function hotWaterCyclesFromLedger(ledger: Ledger): HotWaterCycleFigures {
+  const runs = stateRuns(ledger.segments, (s) => s.hotWater, ledger.before.hotWater);
+  const knownMs = runs.reduce((sum, r) => sum + (r.end - r.start), 0);
+  if (knownMs === 0) {
+    const none = unavailable<number>(
+      ledger.present.has('valve') ? 'no valve data in range' : 'no valve signal',
+    );
+    return {
+      count: none,
+      perDay: none,
+      meanDurationMinutes: none,
+      meanHeatKwh: none,
+      meanElecKwh: none,
+      cycles: [],
+    };
+  }
+  const cycles = runs
+    .filter(
+      (r) => r.state && r.startSeen && r.endSeen && r.end - r.start >= ledger.options.minHotWaterCycleMs,
+    )
+    .map((r): HotWaterCycle => {
+      const segs = ledger.segments.slice(r.first, r.last + 1);
+      return {
+        start: r.start,
+        end: r.end,
+        durationMs: r.end - r.start,
+        heatKwh: ledger.heatSource ? sumKnown(segs, (s) => s.heatKwh) : null,
+        elecKwh: ledger.elecSource ? sumKnown(segs, (s) => s.elecKwh) : null,
+        auxKwh: segs.reduce((sum, s) => sum + (s.auxKwh ?? 0), 0),
+      };
+    });
+  const cycleAux = cycles.reduce((sum, c) => sum + c.auxKwh, 0);
+  return {
+    count: measured(cycles.length, ''),
+    perDay: measured(cycles.length / (knownMs / MS_PER_DAY), '1/d'),
+    meanDurationMinutes: mean(
+      cycles.map((c) => c.durationMs / 60_000),
+      { unit: 'min', what: 'duration' },
+    ),
+    meanHeatKwh: mean(
+      cycles.map((c) => c.heatKwh),
+      { unit: 'kWh', what: 'heat', notes: heatNotes(ledger, { includesAux: true, auxKwh: cycleAux }) },
+    ),
+    meanElecKwh: mean(
+      cycles.map((c) => c.elecKwh),
+      { unit: 'kWh', what: 'electricity' },
+    ),
+    cycles,
+  };
+}

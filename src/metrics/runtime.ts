@@ -1,0 +1,127 @@
+import { estimated, measured, unavailable, type Figure } from '../model/figure.js';
+import type { SeriesByRole } from '../model/sample.js';
+import type { TimeRange } from '../model/time-range.js';
+import { buildLedger, type Ledger } from './ledger.js';
+import { resolveMetricOptions, type MetricOptions } from './options.js';
+
+const MS_PER_HOUR = 3_600_000;
+
+/**
+ * Exclusive runtime categories over the time the compressor state is known (coveredMs), so the
+ * four always sum to coveredMs and no share is ever negative. Overlap rule: while the compressor
+ * runs, the time is the compressor's (heating or hot water by the valve) even if the aux heater
+ * also runs; "aux only" is aux heater on with the compressor off. Total aux time including the
+ * overlap is reported separately (auxMs, auxWithCompressorMs).
+ */
+export interface RuntimeBreakdown {
+  readonly coveredMs: number;
+  readonly compressorHeatingMs: number;
+  readonly compressorHotWaterMs: number;
+  readonly auxOnlyMs: number;
+  readonly idleMs: number;
+  /** Compressor running with the valve position unknown (counted as heating). */
+  readonly valveUnknownMs: number;
+  /** Aux heater on (kW > 0), with or without the compressor. */
+  readonly auxMs: number;
+  readonly auxWithCompressorMs: number;
+}
+
+/** Runtime breakdown of a ledger (see RuntimeBreakdown). */
+export function runtimeBreakdown(ledger: Ledger): RuntimeBreakdown {
+  const b = {
+    coveredMs: 0,
+    compressorHeatingMs: 0,
+    compressorHotWaterMs: 0,
+    auxOnlyMs: 0,
+    idleMs: 0,
+    valveUnknownMs: 0,
+    auxMs: 0,
+    auxWithCompressorMs: 0,
+  };
+  for (const seg of ledger.segments) {
+    const dt = seg.end - seg.start;
+    const aux = (seg.auxKw ?? 0) > 0;
+    if (aux) b.auxMs += dt;
+    if (seg.running === undefined) continue;
+    b.coveredMs += dt;
+    if (seg.running) {
+      if (aux) b.auxWithCompressorMs += dt;
+      if (seg.hotWater === true) b.compressorHotWaterMs += dt;
+      else {
+        b.compressorHeatingMs += dt;
+        if (seg.hotWater === undefined) b.valveUnknownMs += dt;
+      }
+    } else if (aux) b.auxOnlyMs += dt;
+    else b.idleMs += dt;
+  }
+  return b;
+}
+
+/** Runtime shares (% of covered time, summing to 100) and hours. */
+export interface RuntimeFigures {
+  readonly compressorHeatingPct: Figure;
+  readonly compressorHotWaterPct: Figure;
+  readonly auxOnlyPct: Figure;
+  readonly idlePct: Figure;
+  readonly compressorHours: Figure;
+  /** Aux heater hours including time together with the compressor. */
+  readonly auxHours: Figure;
+  /** Share of the range where the compressor state is known, %. */
+  readonly coveragePct: Figure;
+  readonly breakdown: RuntimeBreakdown;
+}
+
+/** Runtime figures of a ledger. */
+export function runtimeFromLedger(ledger: Ledger): RuntimeFigures {
+  const b = runtimeBreakdown(ledger);
+  const rangeMs = Math.max(0, ledger.range.to - ledger.range.from);
+  const coveragePct =
+    rangeMs > 0 ? measured((b.coveredMs / rangeMs) * 100, '%') : unavailable<number>('empty range');
+  if (b.coveredMs === 0) {
+    const none = unavailable<number>('no compressor state in range');
+    return {
+      compressorHeatingPct: none,
+      compressorHotWaterPct: none,
+      auxOnlyPct: none,
+      idlePct: none,
+      compressorHours: none,
+      auxHours: none,
+      coveragePct,
+      breakdown: b,
+    };
+  }
+  const pct = (ms: number) => (ms / b.coveredMs) * 100;
+  const hasValve = ledger.present.has('valve');
+  const hasAux = ledger.present.has('aux_heater');
+  const heatingNotes: string[] = [];
+  if (!hasValve) heatingNotes.push('no valve signal: all compressor time counted as heating');
+  else if (b.valveUnknownMs > 0)
+    heatingNotes.push(`valve unknown for ${Math.round(b.valveUnknownMs / 60_000)} min, counted as heating`);
+  return {
+    compressorHeatingPct:
+      heatingNotes.length > 0
+        ? estimated(pct(b.compressorHeatingMs), '%', heatingNotes.join('; '))
+        : measured(pct(b.compressorHeatingMs), '%'),
+    compressorHotWaterPct: hasValve
+      ? measured(pct(b.compressorHotWaterMs), '%')
+      : unavailable('no valve signal'),
+    auxOnlyPct: hasAux ? measured(pct(b.auxOnlyMs), '%') : unavailable('no aux heater signal'),
+    idlePct: hasAux
+      ? measured(pct(b.idleMs), '%')
+      : estimated(pct(b.idleMs), '%', 'no aux heater signal: idle may include aux-only time'),
+    compressorHours: measured((b.compressorHeatingMs + b.compressorHotWaterMs) / MS_PER_HOUR, 'h'),
+    auxHours: hasAux ? measured(b.auxMs / MS_PER_HOUR, 'h') : unavailable('no aux heater signal'),
+    coveragePct,
+    breakdown: b,
+  };
+}
+
+/** Runtime shares of compressor (heating / hot water), aux heater only and idle over a range. */
+export function runtimeShares(
+  series: SeriesByRole,
+  { from, to, options }: TimeRange & { options?: Partial<MetricOptions> },
+): RuntimeFigures {
+  return runtimeFromLedger(
+    buildLedger(series, { range: { from, to }, options: resolveMetricOptions(options) }),
+  );
+}

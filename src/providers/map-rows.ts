@@ -1,0 +1,123 @@
+import { cleanSeries, type CleanSeriesOptions } from '../model/clean-series.js';
+import { emptyIssueCounts, mergeIssueCounts, type DataIssueCounts } from '../model/data-issues.js';
+import { parseSampleValue, parseTimestamp } from '../model/parse-value.js';
+import type { Role } from '../model/role.js';
+import type { Series, SeriesByRole } from '../model/sample.js';
+import { convertValue, isActiveAuxInput } from './convert-value.js';
+import { combineAuxSteps, deriveSeries } from './derive-series.js';
+import type { BrandProvider, RegisterEntry } from './types.js';
+
+/** One stored point as the bridge reads it (husdata: register_id and name tags; generic: the role). */
+export interface ProviderRow {
+  /** Epoch ms (Date objects and ISO strings are also accepted). */
+  readonly t: number;
+  readonly name?: string;
+  readonly registerId?: string;
+  readonly value: unknown;
+}
+
+export interface MapRowsResult {
+  readonly series: SeriesByRole;
+  /** Skipped rows by reason, over all roles. */
+  readonly issues: DataIssueCounts;
+  /** Up to 50 distinct register ids / names that the brand table does not know. */
+  readonly unknownKeys: readonly string[];
+}
+
+const MAX_UNKNOWN_KEYS = 50;
+
+/**
+ * Raw rows -> canonical series. A row is matched by register id (case-insensitive), else by name;
+ * rows of registers without a role are ignored, unknown registers counted. Values are converted
+ * with convertValue (scaling, aux kW, 0/1 states, integer alarm codes), each role is cleaned with
+ * cleanSeries, IVT-style aux steps are summed to kW, and implied signals are derived (deriveSeries).
+ * Never throws.
+ */
+export function mapRows(
+  provider: BrandProvider,
+  rows: ReadonlyArray<ProviderRow>,
+  options: CleanSeriesOptions = {},
+): MapRowsResult {
+  const byId = new Map<string, RegisterEntry>();
+  const byName = new Map<string, RegisterEntry>();
+  for (const entry of provider.registers) {
+    byId.set(entry.registerId.toUpperCase(), entry);
+    byName.set(entry.name, entry);
+  }
+  const issues = emptyIssueCounts();
+  const unknown = new Set<string>();
+  const buckets = new Map<Role, { t: unknown; v: unknown }[]>();
+  const stepBuckets: { t: unknown; v: unknown }[][] = [];
+
+  for (const row of rows) {
+    const entry = findEntry(row, byId, byName);
+    if (!entry) {
+      issues.unknown_register += 1;
+      if (unknown.size < MAX_UNKNOWN_KEYS) unknown.add(String(row?.registerId ?? row?.name ?? '(none)'));
+      continue;
+    }
+    const role = entry.role;
+    if (!role || (role === 'aux_heater' && !isActiveAuxInput(entry, provider.aux))) continue;
+    const t = parseTimestamp(row.t);
+    const stored = parseSampleValue(row.value);
+    if (!t.ok) {
+      issues[t.reason] += 1;
+      continue;
+    }
+    if (!stored.ok) {
+      issues[stored.reason] += 1;
+      continue;
+    }
+    const value = convertValue(entry, stored.value, provider);
+    if (!value.ok) {
+      issues[value.reason] += 1;
+      continue;
+    }
+    if (entry.auxInput === 'step' && role === 'aux_heater') {
+      const index = entry.auxStep ?? 0;
+      (stepBuckets[index] ??= []).push({ t: t.value, v: value.value });
+    } else {
+      let bucket = buckets.get(role);
+      if (!bucket) buckets.set(role, (bucket = []));
+      bucket.push({ t: t.value, v: value.value });
+    }
+  }
+
+  const series: SeriesByRole = {};
+  const cleanIssues: DataIssueCounts[] = [];
+  for (const [role, bucket] of buckets) {
+    const cleaned = cleanSeries(bucket, options);
+    series[role] = cleaned.series;
+    cleanIssues.push(cleaned.issues);
+  }
+  if (stepBuckets.length > 0 && provider.aux.kind === 'steps') {
+    const steps: Array<Series | undefined> = [];
+    for (let i = 0; i < stepBuckets.length; i += 1) {
+      const bucket = stepBuckets[i];
+      if (!bucket) continue;
+      const cleaned = cleanSeries(bucket, options);
+      steps[i] = cleaned.series;
+      cleanIssues.push(cleaned.issues);
+    }
+    series.aux_heater = combineAuxSteps(steps, provider.aux.stepKw);
+  }
+  return {
+    series: deriveSeries(series, provider),
+    issues: mergeIssueCounts(issues, ...cleanIssues),
+    unknownKeys: [...unknown],
+  };
+}
+
+function findEntry(
+  row: ProviderRow,
+  byId: ReadonlyMap<string, RegisterEntry>,
+  byName: ReadonlyMap<string, RegisterEntry>,
+): RegisterEntry | undefined {
+  if (row === null || typeof row !== 'object') return undefined;
+  const id =
+    row.registerId === undefined || row.registerId === null
+      ? undefined
+      : byId.get(String(row.registerId).toUpperCase());
+  if (id) return id;
+  return row.name === undefined || row.name === null ? undefined : byName.get(String(row.name));
+}
