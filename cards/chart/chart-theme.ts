@@ -35,3 +35,32 @@ export function readChartTheme(style: CSSStyleDeclaration, darkMode: boolean): C
     darkMode,
   };
 }
+
+/**
+ * An ECharts theme object from HA's colours: axes, split lines, legend and tooltip follow the
+ * user's theme (ECharts' built-in greys are unreadable on a dark card).
+ */
+export function echartsTheme(theme: ChartTheme): Record<string, unknown> {
+  const axis = {
+    axisLine: { lineStyle: { color: theme.divider } },
+    axisTick: { lineStyle: { color: theme.divider } },
+    axisLabel: { color: theme.secondaryText },
+    splitLine: { lineStyle: { color: theme.divider } },
+    nameTextStyle: { color: theme.secondaryText },
+  };
+  return {
+    color: theme.palette,
+    backgroundColor: 'transparent',
+    textStyle: { color: theme.text },
+    legend: { textStyle: { color: theme.secondaryText }, pageTextStyle: { color: theme.secondaryText } },
+    tooltip: {
+      backgroundColor: theme.background,
+      borderColor: theme.divider,
+      textStyle: { color: theme.text },
+    },
+    valueAxis: axis,
+    timeAxis: axis,
+    categoryAxis: axis,
+    dataZoom: { textStyle: { color: theme.secondaryText }, borderColor: theme.divider },
+  };
+}

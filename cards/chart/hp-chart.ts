@@ -1,9 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import type { PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { initChart } from '../echarts/echarts.js';
+import { initChart, registerTheme } from '../echarts/echarts.js';
 import type { ChartOption, ECharts } from '../echarts/echarts.js';
-import { readChartTheme } from './chart-theme.js';
+import { echartsTheme, readChartTheme } from './chart-theme.js';
 import type { ChartTheme } from './chart-theme.js';
 
 /**
@@ -73,7 +73,11 @@ export class HpChart extends LitElement {
   private setUp(): void {
     const container = this.renderRoot.querySelector<HTMLDivElement>('.container');
     if (!container || this.chartInstance) return;
-    this.chartInstance = initChart(container, undefined, { renderer: 'canvas' });
+    // A named theme per colour set: themes are global in ECharts and cannot change on an instance.
+    const theme = readChartTheme(getComputedStyle(this), this.darkMode);
+    const themeName = `hp-${hashOf(JSON.stringify(theme))}`;
+    registerTheme(themeName, echartsTheme(theme));
+    this.chartInstance = initChart(container, themeName, { renderer: 'canvas' });
     this.appliedTheme = this.themeKey();
     this.chartInstance.on('click', (params) => {
       this.dispatchEvent(new CustomEvent('chart-click', { detail: params, bubbles: true, composed: true }));
@@ -97,6 +101,12 @@ export class HpChart extends LitElement {
     // replaceMerge drops series that the new option no longer has, instead of keeping stale ones.
     this.chartInstance.setOption(themed, full ? { notMerge: true } : { replaceMerge: ['series'] });
   }
+}
+
+function hashOf(text: string): string {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
 }
 
 function themeOption(theme: ChartTheme): ChartOption {

@@ -1,9 +1,10 @@
 /**
  * The only module that imports ECharts. Registering exactly the pieces the cards draw keeps the
- * bundle to the tree-shaken set measured in docs/PERFORMANCE.md.
+ * bundle to the tree-shaken set measured in docs/PERFORMANCE.md. Bar charts and titles are not
+ * registered: no card draws them (card titles are HTML in the card header).
  */
-import { BarChart, LineChart, PieChart, SankeyChart } from 'echarts/charts';
-import type { BarSeriesOption, LineSeriesOption, PieSeriesOption, SankeySeriesOption } from 'echarts/charts';
+import { LineChart, PieChart, SankeyChart } from 'echarts/charts';
+import type { LineSeriesOption, PieSeriesOption, SankeySeriesOption } from 'echarts/charts';
 import {
   AxisPointerComponent,
   DataZoomComponent,
@@ -11,7 +12,6 @@ import {
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
-  TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
 import type {
@@ -20,16 +20,14 @@ import type {
   LegendComponentOption,
   MarkAreaComponentOption,
   MarkLineComponentOption,
-  TitleComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
-import { init, use } from 'echarts/core';
+import { init, registerTheme, use } from 'echarts/core';
 import type { ComposeOption, ECharts, EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
 use([
   LineChart,
-  BarChart,
   PieChart,
   SankeyChart,
   GridComponent,
@@ -38,7 +36,6 @@ use([
   DataZoomComponent,
   MarkLineComponent,
   MarkAreaComponent,
-  TitleComponent,
   AxisPointerComponent,
   CanvasRenderer,
 ]);
@@ -46,7 +43,6 @@ use([
 /** Every chart option a card may build; option builders return this type. */
 export type ChartOption = ComposeOption<
   | LineSeriesOption
-  | BarSeriesOption
   | PieSeriesOption
   | SankeySeriesOption
   | GridComponentOption
@@ -55,8 +51,7 @@ export type ChartOption = ComposeOption<
   | DataZoomComponentOption
   | MarkLineComponentOption
   | MarkAreaComponentOption
-  | TitleComponentOption
 >;
 
 export type { ECharts, EChartsCoreOption };
-export { init as initChart };
+export { init as initChart, registerTheme };

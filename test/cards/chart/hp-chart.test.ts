@@ -68,4 +68,22 @@ describe('hp-chart (real Chromium)', () => {
     expect(Boolean(el.chart!.isDisposed())).to.equal(false);
     expect(el.shadowRoot!.querySelectorAll('canvas')).to.have.length(1);
   });
+
+  it('draws axes and legend in the colours of the HA theme', async () => {
+    document.body.style.setProperty('--secondary-text-color', 'rgb(1, 2, 3)');
+    document.body.style.setProperty('--divider-color', 'rgb(4, 5, 6)');
+    try {
+      const el = await mount();
+      const option = el.chart!.getOption() as {
+        xAxis: Array<{ axisLabel: { color: string }; axisLine: { lineStyle: { color: string } } }>;
+        legend: Array<{ textStyle: { color: string } }>;
+      };
+      expect(option.xAxis[0]!.axisLabel.color).to.equal('rgb(1, 2, 3)');
+      expect(option.xAxis[0]!.axisLine.lineStyle.color).to.equal('rgb(4, 5, 6)');
+      expect(option.legend[0]!.textStyle.color).to.equal('rgb(1, 2, 3)');
+    } finally {
+      document.body.style.removeProperty('--secondary-text-color');
+      document.body.style.removeProperty('--divider-color');
+    }
+  });
 });

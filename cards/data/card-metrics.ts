@@ -1,0 +1,156 @@
+/**
+ * The cards' only door to the core's metrics: SeriesByRole in, chart-ready figures out. Every number
+ * here is computed by src/metrics, exactly as the bridge computes its sensors; this file only picks
+ * the functions, the ranges and the options that suit HA's data.
+ */
+import {
+  buildLedger,
+  copNowFromLedger,
+  deltaTSeries,
+  energyFlowFromLedger,
+  energyFromLedger,
+  intervalCop,
+  periodCop,
+  periodCopFromLedger,
+  periodRange,
+  resolveMetricOptions,
+  runtimeFromLedger,
+  runtimeShares,
+} from '../../src/metrics/index.js';
+import type { MetricOptions } from '../../src/metrics/index.js';
+import { measured } from '../../src/model/index.js';
+import type { Figure, SeriesByRole } from '../../src/model/index.js';
+import type { Point } from '../options/common.js';
+import type { EnergyFlowData } from '../options/energy-flow-options.js';
+import type { KpiFigures } from '../options/kpi-tiles.js';
+import type { LiveState } from './data-source.js';
+
+/**
+ * HA records a state only when it changes, so a steady temperature or an "off" compressor may hold
+ * for hours: the core's 15-minute staleness (made for 30 s loggers) would cut them into gaps.
+ */
+const HA_STALE_MS = 6 * 3_600_000;
+
+export interface MetricRange {
+  from: number;
+  to: number;
+  /** IANA zone of "today"; HA's configured zone, else the browser's */
+  timeZone?: string;
+}
+
+export function metricOptions(range: MetricRange): Partial<MetricOptions> {
+  const timeZone = range.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return { staleMs: HA_STALE_MS, ...(timeZone ? { timeZone } : {}) };
+}
+
+export interface CopView {
+  /** one point per bucket, at its middle; null where the bucket's COP is unknown */
+  intervalCop: Point[];
+  /** sum heat / sum electricity over [from, to), standby included */
+  period: Figure;
+}
+
+export function copView(series: SeriesByRole, range: MetricRange & { bucketMs: number }): CopView {
+  const options = metricOptions(range);
+  const buckets = intervalCop(series, { from: range.from, to: range.to, bucketMs: range.bucketMs, options });
+  return {
+    intervalCop: buckets.map((b) => ({ t: (b.start + b.end) / 2, v: b.cop })),
+    period: periodCop(series, { from: range.from, to: range.to, options }).includingStandby,
+  };
+}
+
+/** Hours per state over [from, to), summing to the time the compressor state is known. */
+export type RuntimeView =
+  { heating: number; hotWater: number; auxHeater: number; idle: number } | { reason: string };
+
+export function runtimeView(series: SeriesByRole, range: MetricRange): RuntimeView {
+  const figures = runtimeShares(series, { from: range.from, to: range.to, options: metricOptions(range) });
+  if (figures.compressorHeatingPct.status === 'unavailable')
+    return { reason: figures.compressorHeatingPct.reason };
+  const b = figures.breakdown;
+  const h = (ms: number) => ms / 3_600_000;
+  return {
+    heating: h(b.compressorHeatingMs),
+    hotWater: h(b.compressorHotWaterMs),
+    auxHeater: h(b.auxOnlyMs),
+    idle: h(b.idleMs),
+  };
+}
+
+export interface DeltaTView {
+  /** supply - return while running, K */
+  supply: Point[];
+  /** brine in - out, K */
+  brine: Point[];
+}
+
+export function deltaTView(series: SeriesByRole, range: MetricRange): DeltaTView {
+  const options = metricOptions(range);
+  const pairOf = (pair: 'supply_return' | 'brine') =>
+    deltaTSeries(series, { from: range.from, to: range.to, pair, options });
+  const nonEmpty = (points: Point[]) => (points.some((p) => p.v !== null) ? points : []);
+  return { supply: nonEmpty(pairOf('supply_return')), brine: nonEmpty(pairOf('brine')) };
+}
+
+export type EnergyFlowView = EnergyFlowData | { reason: string };
+
+export function energyFlowView(series: SeriesByRole, range: MetricRange): EnergyFlowView {
+  const ledger = buildLedger(series, {
+    range: { from: range.from, to: range.to },
+    options: resolveMetricOptions(metricOptions(range)),
+  });
+  const flow = energyFlowFromLedger(ledger);
+  if (flow.status === 'unavailable') return { reason: flow.reason };
+  return {
+    links: flow.value.links.map((l) => ({ source: l.source, target: l.target, value: l.kwh })),
+    estimated: flow.status === 'estimated',
+    note: flow.status === 'estimated' ? flow.basis : undefined,
+  };
+}
+
+export interface KpiInput extends MetricRange {
+  now: number;
+  /** published figures of the bridge, preferred over computing when present */
+  copNowEntity?: LiveState;
+  copTodayEntity?: LiveState;
+  alarmEntity?: LiveState;
+}
+
+/** KPI tiles: like the core's computeKpis, but "period" is the card's range and the alarm is an HA entity. */
+export function kpiFigures(series: SeriesByRole, input: KpiInput): KpiFigures {
+  const options = resolveMetricOptions(metricOptions(input));
+  const today = periodRange('today', input.now, options.timeZone, options.heatingSeason);
+  const todayLedger = buildLedger(series, { range: today, options });
+  const rangeLedger = buildLedger(series, { range: { from: input.from, to: input.to }, options });
+  const nowLedger = buildLedger(series, {
+    range: { from: input.now - options.copNowWindowMs, to: input.now },
+    options,
+    prefer: 'power',
+  });
+  const energy = energyFromLedger(todayLedger);
+  const published = (s: LiveState | undefined): Figure | undefined =>
+    s && Number.isFinite(s.value) ? measured(s.value, '') : undefined;
+  return {
+    copNow: published(input.copNowEntity) ?? copNowFromLedger(nowLedger),
+    copToday: published(input.copTodayEntity) ?? periodCopOf(todayLedger),
+    copRange: periodCopOf(rangeLedger),
+    runtimeToday: runtimeFromLedger(todayLedger).compressorHours,
+    energyIn: energy.electricity,
+    energyOut: energy.heat,
+    alarm: alarmOf(input.alarmEntity),
+  };
+}
+
+function periodCopOf(ledger: ReturnType<typeof buildLedger>): Figure {
+  return periodCopFromLedger(ledger).includingStandby;
+}
+
+/** Alarm tile: on/off of the alarm entity, with its text attribute when the source gives one. */
+function alarmOf(state: LiveState | undefined): KpiFigures['alarm'] {
+  if (!state || !Number.isFinite(state.value)) return null;
+  const a = state.attributes;
+  const text = [a.alarm_text, a.text, a.message, a.description].find(
+    (v): v is string => typeof v === 'string' && v.length > 0,
+  );
+  return { active: state.value > 0, text };
+}

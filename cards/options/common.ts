@@ -1,0 +1,67 @@
+/** Pieces every option builder shares: axes, grids and number formatting. */
+import type { Texts } from '../i18n/index.js';
+
+/** A chart point; `v: null` marks a gap (ECharts breaks the line there). Same shape as the core's ChartPoint. */
+export interface Point {
+  readonly t: number;
+  readonly v: number | null;
+}
+
+/** What every builder gets besides its data. */
+export interface OptionContext {
+  texts: Texts;
+  /** BCP 47 language for number formatting */
+  locale: string;
+  /** epoch ms range shown on the time axis */
+  from: number;
+  to: number;
+}
+
+export const pairs = (points: readonly Point[]): Array<[number, number | null]> =>
+  points.map((p) => [p.t, p.v]);
+
+export function formatNumber(value: number, locale: string, digits = 1): string {
+  return new Intl.NumberFormat(locale, {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(value);
+}
+
+/** `count` plots stacked vertically, sharing the width; returns ECharts grid boxes in %. */
+export function stackedGrids(
+  count: number,
+): Array<{ left: number; right: number; top: string; height: string }> {
+  const top = 10;
+  const bottom = 14;
+  const gap = 6;
+  const height = (100 - top - bottom - gap * (count - 1)) / count;
+  return Array.from({ length: count }, (_, i) => ({
+    left: 48,
+    right: 16,
+    top: `${top + i * (height + gap)}%`,
+    height: `${height}%`,
+  }));
+}
+
+/** Time axes for stacked grids: only the lowest shows labels; all share the range. */
+export function timeAxes(ctx: OptionContext, count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    type: 'time' as const,
+    gridIndex: i,
+    min: ctx.from || undefined,
+    max: ctx.to || undefined,
+    axisLabel: { show: i === count - 1, hideOverlap: true },
+    splitLine: { show: false },
+  }));
+}
+
+/** Zoom with the wheel/touch on every x axis at once; the range selector covers coarse changes. */
+export function insideZoom(axisCount: number) {
+  return [
+    {
+      type: 'inside' as const,
+      xAxisIndex: Array.from({ length: axisCount }, (_, i) => i),
+      filterMode: 'none' as const,
+    },
+  ];
+}

@@ -1,0 +1,67 @@
+import type { ChartOption } from '../echarts/echarts.js';
+import { formatNumber, pairs, timeAxes } from './common.js';
+import type { OptionContext, Point } from './common.js';
+
+export interface CopChartData {
+  /** interval COP, one point per bucket at the bucket middle; null where a bucket has no data */
+  intervalCop: readonly Point[];
+  /** sum heat / sum electricity over the whole range (never the mean of the points); null if unknown */
+  periodCop: number | null;
+  periodEstimated: boolean;
+  /** outdoor temperature, °C, drawn on a second axis when given */
+  outdoor?: readonly Point[];
+}
+
+/** COP over time as an area line, the range COP as a mark line, optional outdoor temperature. */
+export function buildCopOption(data: CopChartData, ctx: OptionContext): ChartOption {
+  const t = ctx.texts;
+  const withOutdoor = data.outdoor !== undefined;
+  const periodLabel =
+    data.periodCop === null
+      ? ''
+      : `${t.chart.period_cop} ${formatNumber(data.periodCop, ctx.locale, 2)}${data.periodEstimated ? ` (${t.chart.estimated})` : ''}`;
+  return {
+    grid: { left: 40, right: withOutdoor ? 44 : 16, top: 32, bottom: 28 },
+    legend: { top: 0, data: [t.chart.interval_cop, ...(withOutdoor ? [t.role.outdoor_temp] : [])] },
+    tooltip: { trigger: 'axis' },
+    xAxis: timeAxes(ctx, 1),
+    yAxis: [
+      { type: 'value', name: 'COP', min: 0, splitLine: { show: true } },
+      ...(withOutdoor
+        ? [{ type: 'value' as const, name: '°C', position: 'right' as const, splitLine: { show: false } }]
+        : []),
+    ],
+    series: [
+      {
+        type: 'line',
+        name: t.chart.interval_cop,
+        data: pairs(data.intervalCop),
+        showSymbol: false,
+        areaStyle: { opacity: 0.3 },
+        connectNulls: false,
+        markLine:
+          data.periodCop === null
+            ? undefined
+            : {
+                symbol: 'none',
+                silent: true,
+                lineStyle: { type: 'dashed', width: 2 },
+                label: { formatter: periodLabel, position: 'insideEndTop' },
+                data: [{ name: t.chart.period_cop, yAxis: data.periodCop }],
+              },
+      },
+      ...(withOutdoor
+        ? [
+            {
+              type: 'line' as const,
+              name: t.role.outdoor_temp,
+              yAxisIndex: 1,
+              data: pairs(data.outdoor ?? []),
+              showSymbol: false,
+              lineStyle: { width: 1 },
+            },
+          ]
+        : []),
+    ],
+  };
+}

@@ -1,0 +1,39 @@
+import type { Point } from './common.js';
+
+/** [start, end] epoch ms while a state was on. */
+export type Interval = readonly [number, number];
+
+/**
+ * On-intervals of an on/off signal with hold-last-value semantics: a sample holds until the next one;
+ * the last holds until `to`. Gaps (null) end an interval.
+ */
+export function onIntervals(points: readonly Point[], to: number): Interval[] {
+  const out: Interval[] = [];
+  let start: number | undefined;
+  for (const p of points) {
+    const on = p.v !== null && p.v > 0;
+    if (on && start === undefined) start = p.t;
+    if (!on && start !== undefined) {
+      out.push([start, p.t]);
+      start = undefined;
+    }
+  }
+  if (start !== undefined) out.push([start, Math.max(start, to)]);
+  return out;
+}
+
+/**
+ * Change points (a value holds until the next point, as the core's deltaTSeries returns them) ->
+ * points a line chart draws as horizontal holds: each value is repeated at the next change, so a
+ * value followed by a gap is still visible as a segment instead of a lone invisible point.
+ */
+export function holdPoints(points: readonly Point[], to: number): Point[] {
+  const out: Point[] = [];
+  points.forEach((p, i) => {
+    out.push(p);
+    if (p.v === null) return;
+    const end = points[i + 1]?.t ?? Math.max(p.t, to);
+    if (end > p.t) out.push({ t: end, v: p.v });
+  });
+  return out;
+}

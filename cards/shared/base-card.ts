@@ -1,0 +1,292 @@
+import { LitElement, html, nothing } from 'lit';
+import type { CSSResultGroup, PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Schema } from './schema.js';
+import type { CardDataSource } from '../data/data-source.js';
+import { HaDataSource } from '../data/ha-data-source.js';
+import type { HassLike } from '../data/hass-types.js';
+import { appendLive, loadRoleSamples } from '../data/load-series.js';
+import type { RoleSamples } from '../data/load-series.js';
+import { fill, localeFor, textsFor } from '../i18n/index.js';
+import type { Texts } from '../i18n/index.js';
+import { cardStyles } from './card-styles.js';
+import { parseConfig, registerCardRoles } from './config-schema.js';
+import type { BaseCardConfig } from './config-schema.js';
+import { resolveEntities } from './default-entities.js';
+import type { CardRole } from './default-entities.js';
+import { entityStatus, hassTouchesCard, languageOf } from './entity-status.js';
+import type { EntityStatus } from './entity-status.js';
+import { RANGES, RANGE_EVENT, announceRange } from './time-range.js';
+import type { RangeEventDetail, RangeKey } from './time-range.js';
+
+/** Everything a card body needs to draw, gathered once per render. */
+export interface CardView<C> {
+  config: C;
+  texts: Texts;
+  locale: string;
+  range: RangeKey;
+  entities: Partial<Record<CardRole, string>>;
+  status: EntityStatus;
+  samples: RoleSamples;
+  from: number;
+  to: number;
+  darkMode: boolean;
+  /** pixel width the chart has, for down-sampling */
+  width: number;
+  /** unit_of_measurement of each role's entity, when known */
+  units: Partial<Record<CardRole, string>>;
+}
+
+const lastRangeByGroup = new Map<string, RangeKey>();
+
+/**
+ * What every heat-pump card shares: config validation, role -> entity resolution, the range header
+ * and its cross-card sync, loading through a CardDataSource, live appends, and readable messages.
+ */
+export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElement {
+  static override styles: CSSResultGroup = cardStyles;
+
+  @property({ attribute: false }) hass?: HassLike;
+  /** Set by the standalone dashboard; inside HA the card builds an HaDataSource from `hass`. */
+  @property({ attribute: false }) dataSource?: CardDataSource;
+  @state() protected config?: C;
+  @state() protected range: RangeKey = '24h';
+  @state() protected loadError?: string;
+  @state() protected loading = false;
+  @state() protected dataVersion = 0;
+  /** Number of renders, so tests can check that unrelated `hass` updates are ignored. */
+  renderCount = 0;
+
+  protected samples: RoleSamples = {};
+  protected window = { from: 0, to: 0 };
+  private haSource?: HaDataSource;
+  private loadedKey?: string;
+  private unsubscribeLive?: () => void;
+
+  protected abstract readonly cardTag: string;
+  protected abstract readonly roles: readonly CardRole[];
+  protected abstract readonly schema: Schema<C>;
+  protected abstract readonly titleKey: keyof Texts['card'];
+  protected readonly defaultRange: RangeKey = '24h';
+
+  /** Card body (chart or tiles) for the current view. */
+  protected abstract renderBody(view: CardView<C>): TemplateResult | typeof nothing;
+
+  setConfig(raw: unknown): void {
+    registerCardRoles(this.cardTag, this.roles);
+    const config = parseConfig(this.schema, raw, this.cardTag);
+    this.config = config;
+    const shared = config.sync_range === false ? undefined : lastRangeByGroup.get(this.group(config));
+    this.range = shared ?? config.range ?? this.defaultRange;
+  }
+
+  getCardSize(): number {
+    return 5;
+  }
+
+  getGridOptions(): { columns: number; rows: number; min_columns: number; min_rows: number } {
+    return { columns: 12, rows: 5, min_columns: 6, min_rows: 3 };
+  }
+
+  /** Role -> entity id after defaults. */
+  get entities(): Partial<Record<CardRole, string>> {
+    return resolveEntities(this.roles, { device: this.config?.device, entities: this.config?.entities });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(RANGE_EVENT, this.onRangeEvent);
+    // Re-attached after removal: load again on the next update.
+    this.loadedKey = undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(RANGE_EVENT, this.onRangeEvent);
+    this.unsubscribeLive?.();
+    this.unsubscribeLive = undefined;
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (changed.size === 1 && changed.has('hass')) {
+      return hassTouchesCard(
+        changed.get('hass') as HassLike | undefined,
+        this.hass,
+        Object.values(this.entities),
+      );
+    }
+    return true;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('hass') && this.hass) {
+      if (this.haSource) this.haSource.setHass(this.hass);
+      else this.haSource = new HaDataSource(this.hass);
+    }
+    // Started here, not in updated(), so the loading flag lands in this same render.
+    this.maybeLoad();
+  }
+
+  private maybeLoad(): void {
+    const source = this.source;
+    if (!this.config || !source || !this.isConnected) return;
+    const key = JSON.stringify([this.entities, this.range]);
+    if (key !== this.loadedKey) {
+      this.loadedKey = key;
+      void this.load(key, source);
+    }
+  }
+
+  protected get source(): CardDataSource | undefined {
+    return this.dataSource ?? this.haSource;
+  }
+
+  private async load(key: string, source: CardDataSource): Promise<void> {
+    this.loading = true;
+    this.loadError = undefined;
+    this.unsubscribeLive?.();
+    const entities = this.entities;
+    try {
+      const now = Date.now();
+      const { samples, from, to, liveRoles } = await loadRoleSamples({
+        source,
+        entities,
+        range: this.range,
+        now,
+        from: this.loadFrom(now),
+      });
+      if (key !== this.loadedKey) return;
+      this.samples = samples;
+      this.window = { from, to };
+      this.unsubscribeLive = source.subscribeLive(Object.values(entities), (update) => {
+        for (const role of liveRoles) {
+          if (entities[role] === update.entityId && appendLive(this.samples[role], update))
+            this.dataVersion++;
+        }
+      });
+    } catch (err) {
+      if (key !== this.loadedKey) return;
+      this.loadError = errorText(err);
+    } finally {
+      if (key === this.loadedKey) {
+        this.loading = false;
+        this.dataVersion++;
+      }
+    }
+  }
+
+  /** Start of the data to load when a card needs more than the range (epoch ms). */
+  protected loadFrom(now: number): number | undefined {
+    void now;
+    return undefined;
+  }
+
+  private group(config: C | undefined = this.config): string {
+    return config?.range_group ?? 'default';
+  }
+
+  private readonly onRangeEvent = (event: Event): void => {
+    const detail = (event as CustomEvent<RangeEventDetail>).detail;
+    if (detail.source === this || this.config?.sync_range === false || detail.group !== this.group()) return;
+    this.range = detail.range;
+  };
+
+  protected selectRange(range: RangeKey): void {
+    this.range = range;
+    if (this.config?.sync_range === false) return;
+    lastRangeByGroup.set(this.group(), range);
+    announceRange({ range, group: this.group(), source: this });
+  }
+
+  protected view(): CardView<C> | undefined {
+    if (!this.config) return undefined;
+    const language = languageOf(this.hass);
+    return {
+      config: this.config,
+      texts: textsFor(language),
+      locale: localeFor(language),
+      range: this.range,
+      entities: this.entities,
+      status: entityStatus(this.entities, {
+        hass: this.hass,
+        source: this.hass ? undefined : this.dataSource,
+      }),
+      samples: this.samples,
+      from: this.window.from,
+      to: this.window.to,
+      darkMode: this.hass?.themes?.darkMode ?? false,
+      width: Math.max(100, this.clientWidth || 600),
+      units: this.units(),
+    };
+  }
+
+  private units(): Partial<Record<CardRole, string>> {
+    const out: Partial<Record<CardRole, string>> = {};
+    const source = this.source;
+    for (const [role, id] of Object.entries(this.entities) as Array<[CardRole, string]>) {
+      const unit = source?.current(id)?.unit;
+      if (unit) out[role] = unit;
+    }
+    return out;
+  }
+
+  override render(): TemplateResult {
+    this.renderCount++;
+    const view = this.view();
+    if (!view)
+      return html`<ha-card><div class="message">${textsFor(undefined).message.loading}</div></ha-card>`;
+    const t = view.texts;
+    const title = view.config.title ?? t.card[this.titleKey];
+    return html`<ha-card>
+      <div class="header">
+        <div class="title">${title}</div>
+        <div class="ranges" role="group">
+          ${RANGES.map(
+            (r) =>
+              html`<button
+                type="button"
+                data-range=${r}
+                aria-pressed=${r === this.range ? 'true' : 'false'}
+                @click=${() => this.selectRange(r)}
+              >
+                ${t.range[r]}
+              </button>`,
+          )}
+        </div>
+      </div>
+      ${this.renderMessages(view)} ${this.hasAnyEntity(view) ? this.renderBody(view) : nothing}
+    </ha-card>`;
+  }
+
+  private hasAnyEntity(view: CardView<C>): boolean {
+    return view.status.available.length > 0 && !this.loadError;
+  }
+
+  private renderMessages(view: CardView<C>): TemplateResult | typeof nothing {
+    const t = view.texts.message;
+    const lines: Array<{ text: string; kind: string }> = [];
+    if (view.status.missing.length)
+      lines.push({
+        text: fill(t.missing_entities, { entities: view.status.missing.join(', ') }),
+        kind: 'warning',
+      });
+    if (view.status.unavailable.length)
+      lines.push({
+        text: fill(t.unavailable_entities, { entities: view.status.unavailable.join(', ') }),
+        kind: 'warning',
+      });
+    if (this.loadError) lines.push({ text: fill(t.load_failed, { error: this.loadError }), kind: 'error' });
+    else if (this.loading && this.dataVersion === 0) lines.push({ text: t.loading, kind: '' });
+    if (view.status.available.length === 0)
+      for (const line of lines) line.kind = line.kind === 'warning' ? '' : line.kind;
+    if (!lines.length) return nothing;
+    return html`${lines.map((l) => html`<div class="message ${l.kind}">${l.text}</div>`)}`;
+  }
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (err && typeof err === 'object' && 'message' in err)
+    return String((err as { message: unknown }).message);
+  return String(err);
+}

@@ -1,0 +1,75 @@
+import { expect } from '@esm-bundle/chai';
+import { onIntervals } from '../../../cards/options/lanes.js';
+import { buildTemperatureOption } from '../../../cards/options/temperature-options.js';
+import { HOUR, T0, ctx, seriesOf } from './helpers.js';
+
+describe('temperature options', () => {
+  it('turns an on/off signal into on-intervals with hold-last-value, the last one running to the end', () => {
+    const points = [
+      { t: T0, v: 0 },
+      { t: T0 + HOUR, v: 1 },
+      { t: T0 + 2 * HOUR, v: 1 },
+      { t: T0 + 3 * HOUR, v: 0 },
+      { t: T0 + 5 * HOUR, v: 1 },
+    ];
+    expect(onIntervals(points, T0 + 6 * HOUR)).to.deep.equal([
+      [T0 + HOUR, T0 + 3 * HOUR],
+      [T0 + 5 * HOUR, T0 + 6 * HOUR],
+    ]);
+    expect(
+      onIntervals(
+        [
+          { t: T0, v: 1 },
+          { t: T0 + HOUR, v: null },
+        ],
+        T0 + 2 * HOUR,
+      ),
+    ).to.deep.equal([[T0, T0 + HOUR]]);
+  });
+
+  it('draws each temperature as a line and each lane as shaded mark areas, with legend toggles and zoom', () => {
+    const option = buildTemperatureOption(
+      {
+        series: [
+          { name: 'Supply', points: [{ t: T0, v: 35 }] },
+          { name: 'Return', points: [{ t: T0, v: 30 }], hidden: true },
+        ],
+        lanes: [{ name: 'Compressor', color: '#f00', intervals: [[T0, T0 + HOUR]] }],
+      },
+      ctx(),
+    );
+    const series = seriesOf(option);
+    expect(series.map((s) => s.name)).to.deep.equal(['Supply', 'Return', 'Compressor']);
+    const area = series[2]!.markArea as { data: unknown[] };
+    expect(area.data).to.deep.equal([[{ xAxis: T0 }, { xAxis: T0 + HOUR }]]);
+    expect((option.legend as { selected: Record<string, boolean> }).selected).to.deep.equal({
+      Supply: true,
+      Return: false,
+    });
+    expect((option.dataZoom as Array<{ type: string }>).map((z) => z.type)).to.deep.equal([
+      'inside',
+      'slider',
+    ]);
+  });
+});
+
+describe('holdPoints', () => {
+  it('repeats each value at the next change so holds before a gap stay visible', async () => {
+    const { holdPoints } = await import('../../../cards/options/lanes.js');
+    const points = [
+      { t: 0, v: 5 },
+      { t: 10, v: null },
+      { t: 20, v: 4.5 },
+      { t: 30, v: 3 },
+    ];
+    expect(holdPoints(points, 40)).to.deep.equal([
+      { t: 0, v: 5 },
+      { t: 10, v: 5 },
+      { t: 10, v: null },
+      { t: 20, v: 4.5 },
+      { t: 30, v: 4.5 },
+      { t: 30, v: 3 },
+      { t: 40, v: 3 },
+    ]);
+  });
+});
