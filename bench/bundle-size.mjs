@@ -4,11 +4,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
-import config from '../rollup.config.mjs';
+import { plugins } from '../rollup.config.mjs';
 
 async function build(input, file) {
-  const bundle = await rollup({ ...config, input, onwarn: () => {} });
-  await bundle.write({ ...config.output, file });
+  const bundle = await rollup({ input, plugins: plugins(), onwarn: () => {} });
+  await bundle.write({ file, format: 'es', inlineDynamicImports: true });
   await bundle.close();
   const bytes = readFileSync(file);
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };

@@ -1,3 +1,4 @@
+import { ConfigError } from '../config/config-error.js';
 import type { BridgeConfig } from '../config/schema.js';
 import { InfluxAuthError } from '../influx/influx-errors.js';
 import type { Logger } from '../log/logger.js';
@@ -18,6 +19,7 @@ export async function checkCommand(config: BridgeConfig, logger: Logger, io: Cli
   const fail = (error: unknown): void => {
     const auth = error instanceof InfluxAuthError || error instanceof HaAuthError;
     if (auth) code = EXIT.auth;
+    else if (error instanceof ConfigError && code !== EXIT.auth) code = EXIT.config;
     else if (code === EXIT.ok) code = EXIT.failure;
   };
 

@@ -1,4 +1,4 @@
-/** Process exit codes; documented in the README so scripts can tell failures apart. */
+/** Process exit codes; documented in docs/CONFIGURATION.md so scripts can tell failures apart. */
 export const EXIT = {
   ok: 0,
   /** A runtime failure (a service unreachable during `check`, a failed report ...). */

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../../src/version.js';
+import { registerDemoCommands } from '../demo/register-commands.js';
 import { ConfigError } from '../config/config-error.js';
 import { loadConfig } from '../config/load-config.js';
 import type { BridgeConfig } from '../config/schema.js';
@@ -90,7 +91,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description('print every period metric for a range, read from InfluxDB')
     .requiredOption('--from <iso>', 'range start, ISO 8601 (e.g. 2025-01-01 or 2025-01-01T06:00:00Z)')
     .option('--to <iso>', 'range end, ISO 8601 (default: now)')
-    .option('--json', 'print the stable JSON document (see README) instead of text')
+    .option('--json', 'print the stable JSON document (docs/REPORT-JSON.md) instead of text')
     .action(
       withConfig((config, logger, opts) =>
         reportCommand({
@@ -121,6 +122,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         }),
       ),
     );
+  registerDemoCommands(program, { io, setExitCode: (code) => (exitCode = code) });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -92,7 +92,7 @@ function toProblems(
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         path: base ? `${base}.${key}` : key,
-        message: 'unknown key (check the spelling; see the README for the list of keys)',
+        message: 'unknown key (check the spelling; every key is listed in docs/CONFIGURATION.md)',
         origin: origins.get(base ? `${base}.${key}` : key) ?? file,
       }));
     }

@@ -44,87 +44,172 @@ const entityId = z
   .regex(/^[a-z_]+\.[a-z0-9_]+$/, 'must be an entity id like sensor.outdoor_temperature');
 
 export const sourceSchema = z.strictObject({
-  layout: z.enum(['husdata', 'home-assistant', 'custom']).default('husdata'),
-  /** husdata: the collector's measurement; home-assistant: optional, HA writes one measurement per unit. */
-  measurement: identifier.optional(),
-  field: identifier.default('value'),
-  /** husdata: tag that carries the register name (the original dashboard filters on it). */
-  name_tag: identifier.default('name'),
-  entities: z.record(z.string(), entityId).default({}),
-  signals: z.record(z.string(), customSignal).default({}),
-  /** Seconds between two points the logger writes; the finest aggregation window. */
-  sample_interval_seconds: z.number().int().min(1).max(3600).default(30),
+  layout: z
+    .enum(['husdata', 'home-assistant', 'custom'])
+    .default('husdata')
+    .describe(
+      "How the data is stored in InfluxDB: the Husdata collector, HA's InfluxDB integration, or a per-role mapping",
+    ),
+  measurement: identifier
+    .optional()
+    .describe(
+      'husdata: the measurement (default `heatpump`); home-assistant: only this measurement (default: any)',
+    ),
+  field: identifier.default('value').describe('Field that holds the value'),
+  name_tag: identifier.default('name').describe('husdata: tag that carries the register name'),
+  entities: z
+    .record(z.string(), entityId)
+    .default({})
+    .describe('home-assistant layout: role -> entity id, e.g. `outdoor_temp: sensor.outdoor_temperature`'),
+  signals: z
+    .record(z.string(), customSignal)
+    .default({})
+    .describe('custom layout: role -> `{measurement, field, tags}`'),
+  sample_interval_seconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(30)
+    .describe('Seconds between two points the logger writes: the finest aggregation window'),
 });
 
 export const influxSchema = z.strictObject({
-  url: httpUrl.default('http://localhost:8086'),
-  language: z.enum(['auto', 'flux', 'influxql']).default('auto'),
-  token: secret.optional(),
-  token_file: filePath.optional(),
-  org: identifier.optional(),
-  bucket: identifier.optional(),
-  database: identifier.optional(),
-  retention_policy: identifier.optional(),
-  username: z.string().optional(),
-  password: secret.optional(),
-  password_file: filePath.optional(),
-  timeout_ms: z.number().int().min(100).max(600_000).default(30_000),
+  url: httpUrl.default('http://localhost:8086').describe('InfluxDB base URL'),
+  language: z
+    .enum(['auto', 'flux', 'influxql'])
+    .default('auto')
+    .describe('Query language; `auto` asks the server: Flux on 2.x, InfluxQL on 1.x'),
+  token: secret.optional().describe('InfluxDB 2.x API token (secret; prefer `token_file`)'),
+  token_file: filePath.optional().describe('File that holds the token (Docker secrets)'),
+  org: identifier.optional().describe('InfluxDB 2.x organisation'),
+  bucket: identifier.optional().describe('InfluxDB 2.x bucket (required for Flux)'),
+  database: identifier.optional().describe('InfluxDB 1.x database (required for InfluxQL)'),
+  retention_policy: identifier
+    .optional()
+    .describe('InfluxDB 1.x retention policy (default: the database default)'),
+  username: z.string().optional().describe('InfluxDB 1.x user'),
+  password: secret.optional().describe('InfluxDB 1.x password (secret; prefer `password_file`)'),
+  password_file: filePath.optional().describe('File that holds the password'),
+  timeout_ms: z.number().int().min(100).max(600_000).default(30_000).describe('Timeout of one query, ms'),
 });
 
 export const homeAssistantSchema = z.strictObject({
-  url: httpUrl.default('http://localhost:8123'),
-  token: secret.optional(),
-  token_file: filePath.optional(),
-  /** Seconds between WebSocket pings; a missing pong within the same time forces a reconnect. */
-  heartbeat_seconds: z.number().int().min(1).max(600).default(30),
-  timeout_ms: z.number().int().min(100).max(120_000).default(10_000),
+  url: httpUrl.default('http://localhost:8123').describe('Home Assistant base URL'),
+  token: secret.optional().describe('Long-lived access token of an admin user (secret; prefer `token_file`)'),
+  token_file: filePath.optional().describe('File that holds the token'),
+  heartbeat_seconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(600)
+    .default(30)
+    .describe('Seconds between WebSocket pings; no pong within the same time forces a reconnect'),
+  timeout_ms: z
+    .number()
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(10_000)
+    .describe('Timeout of a connection attempt and of a state write, ms'),
 });
 
 export const publishSchema = z.strictObject({
-  interval_seconds: z.number().int().min(1).max(86_400).default(30),
-  /** Long ranges (7 d, 30 d, season) change slowly; they are re-queried this often. */
-  long_range_refresh_minutes: z.number().int().min(1).max(1440).default(15),
+  interval_seconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(30)
+    .describe('Seconds between two publishing cycles'),
+  long_range_refresh_minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(15)
+    .describe('How often the long ranges (7 d, 30 d, season) are queried again, minutes'),
   device_slug: z
     .string()
     .regex(
       /^[a-z0-9]+(_[a-z0-9]+)*$/,
       'must be lower-case letters, digits and single underscores, e.g. heatpump',
     )
-    .default('heatpump'),
-  device_name: z.string().min(1).default('Heat pump'),
-  /** `all` or a list of catalog metric keys (see bridge/publish/entity-catalog.ts). */
-  metrics: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]).default('all'),
-  statistics: z.boolean().default(true),
+    .default('heatpump')
+    .describe('Middle part of every entity id: `sensor.<device_slug>_cop_today`'),
+  device_name: z.string().min(1).default('Heat pump').describe('Start of every friendly name'),
+  metrics: z
+    .union([z.literal('all'), z.array(z.string().min(1)).min(1)])
+    .default('all')
+    .describe('`all` or a list of metric keys (docs/ENTITIES.md) to publish'),
+  statistics: z.boolean().default(true).describe('Import hourly energy and COP into HA long-term statistics'),
 });
 
 export const metricsSchema = z.strictObject({
-  /** kW per kelvin of supply-return difference; the original system's default. */
-  flow_factor_kw_per_k: z.number().positive().max(100).default(2.7),
-  /** Nominal kW of the aux heater at 100 % (or of each step). Unset: the provider's default. */
-  aux_heater_kw: z.number().positive().max(100).optional(),
-  short_cycle_minutes: z.number().positive().max(240).default(10),
-  hot_water_min_cycle_minutes: z.number().min(0).max(240).default(2),
-  stale_after_minutes: z.number().positive().max(1440).default(15),
-  /** First and last day (MM-DD) of the heating season; "COP season" covers it. */
-  heating_season_start: monthDay.default('09-01'),
-  heating_season_end: monthDay.default('05-31'),
-  /** ground: brine in is the heat source; air: outdoor air (normalised efficiency, SPF). */
-  source_type: z.enum(['ground', 'air']).default('ground'),
-  /** What the electrical signal measures; decides the SEPEMO boundary of the SPF. */
-  electricity_scope: z.enum(['compressor', 'heat_pump', 'unit']).default('unit'),
+  flow_factor_kw_per_k: z
+    .number()
+    .positive()
+    .max(100)
+    .default(2.7)
+    .describe(
+      'Heat estimate without a heat meter: kW per K of supply - return while running (flow l/s x 4.18)',
+    ),
+  aux_heater_kw: z
+    .number()
+    .positive()
+    .max(100)
+    .optional()
+    .describe(
+      "Nominal aux heater kW at 100 % for brands that report a percentage (default: the brand's, Thermia 9)",
+    ),
+  short_cycle_minutes: z
+    .number()
+    .positive()
+    .max(240)
+    .default(10)
+    .describe('A compressor cycle shorter than this is a short cycle'),
+  hot_water_min_cycle_minutes: z
+    .number()
+    .min(0)
+    .max(240)
+    .default(2)
+    .describe('Hot-water cycles shorter than this are ignored (valve flicker)'),
+  stale_after_minutes: z
+    .number()
+    .positive()
+    .max(1440)
+    .default(15)
+    .describe('A value holds at most this long after its sample; beyond it is a gap'),
+  heating_season_start: monthDay.default('09-01').describe('First day (MM-DD) of the heating season'),
+  heating_season_end: monthDay.default('05-31').describe('Last day (MM-DD) of the heating season'),
+  source_type: z
+    .enum(['ground', 'air'])
+    .default('ground')
+    .describe('Heat source: brine (ground) or outdoor air; used by the normalised efficiency'),
+  electricity_scope: z
+    .enum(['compressor', 'heat_pump', 'unit'])
+    .default('unit')
+    .describe('What the electricity signal measures; decides the SPF boundary (H1, H2/H3, H4)'),
 });
 
 export const logSchema = z.strictObject({
-  level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  level: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Log level; logs are JSON lines on stderr (`--log-level` overrides)'),
 });
 
 export const configSchema = z
   .strictObject({
-    brand: z.enum(['thermia', 'ivt', 'nibe', 'generic']).default('thermia'),
+    brand: z
+      .enum(['thermia', 'ivt', 'nibe', 'generic'])
+      .default('thermia')
+      .describe('Heat pump brand (register table and alarm texts); `generic` for role-keyed layouts'),
     timezone: z
       .string()
       .refine(isIanaZone, 'must be an IANA time zone such as Europe/Stockholm')
-      .default('UTC'),
+      .default('UTC')
+      .describe('IANA time zone of "today" and the heating season'),
     source: sourceSchema.default(sourceSchema.parse({})),
     influxdb: influxSchema.default(influxSchema.parse({})),
     homeassistant: homeAssistantSchema.default(homeAssistantSchema.parse({})),

@@ -121,28 +121,23 @@ export class SeriesStore {
   }): void {
     const { tier, from, to, windowMs, perRole } = x;
     const [i0, i1] = tier.indexRange(from, to);
-    const rows: Array<{ t: number; value: (c: number) => number }> = [];
-    for (let i = i0; i < i1; i++) rows.push({ t: tier.time(i), value: (c) => tier.value(c, i) });
     // The coarse window still filling up is part of the history too.
-    if (x.withOpen && !Number.isNaN(this.openWindow) && this.openWindow >= from && this.openWindow < to) {
-      const open = this.windowValues();
-      rows.push({ t: this.openWindow, value: (c) => open[c] ?? Number.NaN });
-    }
+    const open =
+      x.withOpen && !Number.isNaN(this.openWindow) && this.openWindow >= from && this.openWindow < to
+        ? this.windowValues()
+        : undefined;
     for (let c = 0; c < this.roles.length; c++) {
       const target = perRole[c] as Sample[];
+      const useLast = this.useLast[c] === true;
       let start = Number.NaN;
       let sum = 0;
       let count = 0;
       let last = Number.NaN;
-      const flush = (): void => {
-        if (count > 0) target.push({ t: start, v: this.useLast[c] ? last : sum / count });
-      };
-      for (const row of rows) {
-        const v = row.value(c);
-        if (Number.isNaN(v)) continue;
-        const w = Math.floor(row.t / windowMs) * windowMs;
+      const add = (t: number, v: number): void => {
+        if (Number.isNaN(v)) return;
+        const w = Math.floor(t / windowMs) * windowMs;
         if (w !== start) {
-          flush();
+          if (count > 0) target.push({ t: start, v: useLast ? last : sum / count });
           start = w;
           sum = 0;
           count = 0;
@@ -150,8 +145,10 @@ export class SeriesStore {
         sum += v;
         count++;
         last = v;
-      }
-      flush();
+      };
+      for (let i = i0; i < i1; i++) add(tier.time(i), tier.value(c, i));
+      if (open) add(this.openWindow, open[c] ?? Number.NaN);
+      if (count > 0) target.push({ t: start, v: useLast ? last : sum / count });
     }
   }
 }

@@ -1,3 +1,4 @@
+import { ConfigError } from '../config/config-error.js';
 import type { InfluxConfig, SourceConfig } from '../config/schema.js';
 import type { FetchRequest, FetchResult, SampleSource, SourceDescription } from '../sources/sample-source.js';
 import type { RowMapper } from '../sources/row-mapper.js';
@@ -55,6 +56,7 @@ export class InfluxSource implements SampleSource {
       this.server = await this.transports.ping();
       this.language = pickLanguage(influx, this.server);
     }
+    requireLocation(influx, this.language);
     if (this.language === 'flux') this.flux = this.transports.flux();
     else this.influxql = this.transports.influxql();
   }
@@ -134,6 +136,16 @@ export class InfluxSource implements SampleSource {
 export function pickLanguage(influx: InfluxConfig, server: InfluxServerInfo): QueryLanguage {
   if (server.major !== undefined) return server.major >= 2 ? 'flux' : 'influxql';
   return influx.bucket !== undefined ? 'flux' : 'influxql';
+}
+
+/** A bucket (Flux) or database (InfluxQL) is needed once the language is known: exit 2 naming it. */
+function requireLocation(influx: InfluxConfig, language: QueryLanguage): void {
+  if (influx.bucket !== undefined || influx.database !== undefined) return;
+  throw new ConfigError([
+    language === 'flux'
+      ? { path: 'influxdb.bucket', message: 'is required for InfluxDB 2.x / Flux (INFLUXDB_BUCKET)' }
+      : { path: 'influxdb.database', message: 'is required for InfluxDB 1.x / InfluxQL (INFLUXDB_DATABASE)' },
+  ]);
 }
 
 /** 1.8's Flux endpoint names a database/retention-policy pair as the bucket. */

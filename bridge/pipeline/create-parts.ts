@@ -1,5 +1,6 @@
 import { createGenericProvider, getProvider, type BrandProvider } from '../../src/providers/index.js';
 import { resolveMetricOptions, type MetricOptions } from '../../src/metrics/options.js';
+import { ConfigError } from '../config/config-error.js';
 import type { BridgeConfig } from '../config/schema.js';
 import { InfluxSource } from '../influx/influx-source.js';
 import type { Logger } from '../log/logger.js';
@@ -48,10 +49,16 @@ export function metricOptionsFor(config: BridgeConfig): MetricOptions {
   });
 }
 
+/** `run` and `backfill` cannot work without a token: a config error (exit 2) naming the key. */
 export function requireHaToken(config: BridgeConfig): string {
   const token = config.homeassistant.token;
   if (token === undefined)
-    throw new Error('homeassistant.token is not set (HA_TOKEN, HA_TOKEN_FILE or the config file)');
+    throw new ConfigError([
+      {
+        path: 'homeassistant.token',
+        message: 'is required (set HA_TOKEN, HA_TOKEN_FILE, homeassistant.token or homeassistant.token_file)',
+      },
+    ]);
   return token;
 }
 

@@ -2,6 +2,7 @@ import { createConnection, ERR_INVALID_AUTH, type Connection } from 'home-assist
 import type { Logger } from '../log/logger.js';
 import { HaAuthError, HaUnavailableError } from './ha-rest.js';
 import { createHaSocket } from './ha-socket.js';
+import { Heartbeat } from './heartbeat.js';
 
 /** What the rest of the bridge needs from the HA WebSocket; tests use a fake. */
 export interface HaCommands {
@@ -36,7 +37,7 @@ export class HaSession implements HaSessionLike {
   private readonly options: HaSessionOptions;
   private readonly listeners = new Set<() => void>();
   private connection: Connection | undefined;
-  private heartbeat: NodeJS.Timeout | undefined;
+  private heartbeat: Heartbeat | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -68,7 +69,7 @@ export class HaSession implements HaSessionLike {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.heartbeat);
+    this.heartbeat?.stop();
     clearTimeout(this.retryTimer);
     this.heartbeat = undefined;
     this.retryTimer = undefined;
@@ -127,25 +128,13 @@ export class HaSession implements HaSessionLike {
   }
 
   private startHeartbeat(conn: Connection): void {
-    const { heartbeatMs, logger } = this.options;
-    this.heartbeat = setInterval(() => {
-      if (!conn.connected) return;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>(
-        (resolve) => (timer = setTimeout(() => resolve('timeout'), heartbeatMs)),
-      );
-      void Promise.race([conn.ping().then(() => 'pong' as const), timeout])
-        .then((result) => {
-          if (result === 'timeout' && !this.stopped) {
-            logger.warn('Home Assistant did not answer a ping; forcing a reconnect');
-            conn.reconnect(true);
-          }
-        })
-        // A lost connection rejects the ping; haws is already reconnecting then.
-        .catch(() => undefined)
-        .finally(() => clearTimeout(timer));
-    }, heartbeatMs);
-    this.heartbeat.unref();
+    this.heartbeat?.stop();
+    this.heartbeat = new Heartbeat({
+      connection: conn,
+      intervalMs: this.options.heartbeatMs,
+      logger: this.options.logger,
+    });
+    this.heartbeat.start();
   }
 
   private scheduleRetry(attempt: number): void {

@@ -15,8 +15,8 @@ export interface Snapshot {
     d30: Figure;
     season: Figure;
   };
-  /** SEPEMO boundary the signals support for the seasonal figure, e.g. `H2`. */
-  spfBoundary: string | undefined;
+  /** Seasonal performance factor of the heating season with the SEPEMO boundary the signals support. */
+  spf: { figure: Figure; boundary: string | null; description: string };
   energy: {
     electricalToday: Figure;
     heatToday: Figure;
@@ -27,17 +27,24 @@ export interface Snapshot {
     since: number;
   };
   runtime24h: {
+    /** Compressor running (heating or hot water), % of the time its state is known. */
     compressorShare: Figure;
+    /** Aux heater on (with or without the compressor), % of the same time. */
     auxHeaterShare: Figure;
+    /** Compressor running in hot-water mode, % of the same time. */
     hotWaterShare: Figure;
     starts: Figure;
+    startsPerHour: Figure;
+    meanCycleMinutes: Figure;
     shortCycles: Figure;
+    hotWaterCycles: Figure;
+    hotWaterMeanMinutes: Figure;
   };
   deltaT: {
     supplyReturn: Figure;
     brine: Figure;
   };
-  /** Latest value per role (temperatures, powers, degree minutes ...); absent roles are missing. */
+  /** Latest value per role (temperatures, degree minutes ...); absent roles are missing. */
   current: Partial<Record<Role, Figure>>;
   power: {
     electrical: Figure;
@@ -51,12 +58,24 @@ export interface Snapshot {
   };
   alarm: {
     active: Figure<boolean>;
+    /** Latest alarm code; with `codeIsLast` it is the last alarm, which may have cleared (IVT BA91). */
     code: number | null;
+    codeIsLast: boolean;
+    /** English text of `code` (null for no code or 0). */
     text: string | null;
+    /** Severity while active, else null. */
     severity: string | null;
+    /** Epoch ms the current alarm started, null when none is active. */
+    since: number | null;
   };
-  /** Share of expected samples present over 24 h, % (all found roles). */
+  /** Mean coverage of the found roles over 24 h, %. */
   dataQuality: Figure;
+  dataQualityDetail: {
+    /** Roles whose latest value is older than their staleness limit. */
+    staleRoles: Role[];
+    /** Samples skipped as bad (NaN, duplicates, counter resets ...) in 24 h. */
+    skippedSamples: number;
+  };
   /** Roles found in the data (for the data-quality attributes). */
   rolesFound: Role[];
 }

@@ -88,14 +88,18 @@ export class StatisticsImporter {
     return { electrical: e.count, heat: h.count, cop, sums: { electrical: e.sum, heat: h.sum } };
   }
 
-  /** The cumulative sum HA holds at the end of the last hour before `before`, or 0. */
+  /**
+   * The cumulative sum HA holds at the end of the last hour before `before`, or 0. Only rows that
+   * END by `before` count: a month row that merely starts before it carries the sum of its last
+   * hour, which may be one of the hours being re-imported (that would count them twice).
+   */
   async lastSumBefore(id: string, before: number): Promise<number> {
     // Recent hours first (the usual case: live import of the next hour), then monthly rows of years.
     for (const [period, lookbackMs] of [
       ['hour', 32 * 86_400_000],
       ['month', 20 * 366 * 86_400_000],
     ] as const) {
-      const result = await this.options.commands.command<Record<string, { sum?: number | null }[]>>({
+      const result = await this.options.commands.command<Record<string, StatisticsRow[]>>({
         type: 'recorder/statistics_during_period',
         start_time: new Date(before - lookbackMs).toISOString(),
         end_time: new Date(before).toISOString(),
@@ -103,7 +107,7 @@ export class StatisticsImporter {
         period,
         types: ['sum'],
       });
-      const rows = result[id] ?? [];
+      const rows = (result[id] ?? []).filter((r) => endOf(r, period) <= before);
       for (let i = rows.length - 1; i >= 0; i -= 1) {
         const sum = rows[i]?.sum;
         if (typeof sum === 'number' && Number.isFinite(sum)) return sum;
@@ -177,6 +181,22 @@ export class StatisticsImporter {
       });
     }
   }
+}
+
+/** A row of `recorder/statistics_during_period`: times in epoch ms (HA 2023.3 and later). */
+interface StatisticsRow {
+  start: number | string;
+  end?: number | string;
+  sum?: number | null;
+}
+
+/** End of a row: HA sends it; older versions only send the start, so derive it from the period. */
+function endOf(row: StatisticsRow, period: 'hour' | 'month'): number {
+  const ms = (t: number | string): number => (typeof t === 'number' ? t : Date.parse(t));
+  if (row.end !== undefined) return ms(row.end);
+  const start = new Date(ms(row.start));
+  if (period === 'hour') return start.getTime() + 3_600_000;
+  return Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1);
 }
 
 function round(value: number): number {

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
 import type { CliIo } from '../../../bridge/cli/cli-io.js';
 import { EXIT } from '../../../bridge/cli/exit-codes.js';
 import { main } from '../../../bridge/cli/main.js';
@@ -75,5 +78,87 @@ describe('heatpump-bridge CLI', () => {
     assert.match(io.out(), /config: ok/);
     assert.match(io.out(), /influxdb: FAILED, InfluxDB at http:\/\/127\.0\.0\.1:1 is not reachable/);
     assert.match(io.out(), /homeassistant: FAILED, no token/);
+  });
+});
+
+describe('heatpump-bridge bad config: exit 2 and the key named', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bridge-cli-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, yaml: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, yaml);
+    return path;
+  };
+  const base = { HA_TOKEN: 'secret-ha-token', INFLUXDB_BUCKET: 'hp', HEATPUMP_BRIDGE__LOG__LEVEL: 'silent' };
+
+  async function expectConfigError(args: string[], env: NodeJS.ProcessEnv, line: string): Promise<void> {
+    const io = fakeIo(env);
+    assert.equal(await main(args, io), EXIT.config, `${args.join(' ')}: ${io.err()}`);
+    assert.ok(io.err().split('\n').includes(line), `expected the line\n  ${line}\nin\n${io.err()}`);
+    assert.equal(io.out(), '', 'nothing on stdout');
+    assert.ok(!io.err().includes('secret-ha-token'), 'no token in the message');
+  }
+
+  it('bad URL (env)', async () => {
+    await expectConfigError(
+      ['run'],
+      { ...base, HA_URL: 'homeassistant.local:8123' },
+      'config error at homeassistant.url (from env HA_URL): must be an http:// or https:// URL',
+    );
+  });
+
+  it('unknown brand (file)', async () => {
+    const path = file('brand.yaml', 'brand: daikin\n');
+    await expectConfigError(
+      ['run', '--config', path],
+      base,
+      `config error at brand (from ${path}): must be one of "thermia", "ivt", "nibe", "generic"`,
+    );
+  });
+
+  it('wrong type (file, nested key)', async () => {
+    const path = file('type.yaml', 'publish:\n  interval_seconds: soon\n');
+    await expectConfigError(
+      ['report', '--config', path, '--from', '2025-01-01'],
+      base,
+      `config error at publish.interval_seconds (from ${path}): expected number, got string`,
+    );
+  });
+
+  it('out of range (generic env name)', async () => {
+    const io = fakeIo({ ...base, HEATPUMP_BRIDGE__PUBLISH__INTERVAL_SECONDS: '0' });
+    assert.equal(await main(['run'], io), EXIT.config);
+    assert.match(
+      io.err(),
+      /^config error at publish\.interval_seconds \(from env HEATPUMP_BRIDGE__PUBLISH__INTERVAL_SECONDS\): /m,
+    );
+  });
+
+  it('missing key: no HA token for run and backfill', async () => {
+    const env = { INFLUXDB_BUCKET: 'hp', HEATPUMP_BRIDGE__LOG__LEVEL: 'silent' };
+    const line =
+      'error: config error at homeassistant.token: is required (set HA_TOKEN, HA_TOKEN_FILE, homeassistant.token or homeassistant.token_file)';
+    await expectConfigError(['run'], env, line);
+    await expectConfigError(['backfill', '--from', '2025-01-01', '--no-progress'], env, line);
+  });
+
+  it('missing key: Flux without a bucket', async () => {
+    await expectConfigError(
+      ['report', '--from', '2025-01-01'],
+      { HEATPUMP_BRIDGE__INFLUXDB__LANGUAGE: 'flux', HEATPUMP_BRIDGE__LOG__LEVEL: 'silent' },
+      'config error at influxdb.bucket: Flux needs a bucket (or database[/retention_policy])',
+    );
+  });
+
+  it('every problem of one file at once, each with its key', async () => {
+    const path = file('many.yaml', 'brand: 7\ninfluxdb:\n  url: influx\n  bukcet: hp\n');
+    const io = fakeIo(base);
+    assert.equal(await main(['check', '--config', path], io), EXIT.config);
+    const keys = io
+      .err()
+      .split('\n')
+      .filter((l) => l.startsWith('config error at '))
+      .map((l) => l.split(' ')[3]);
+    assert.deepEqual(keys.sort(), ['brand', 'influxdb.bukcet', 'influxdb.url']);
   });
 });

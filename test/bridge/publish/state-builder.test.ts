@@ -1,41 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { estimated, measured, unavailable } from '../../../src/model/index.js';
+import { measured } from '../../../src/model/index.js';
 import { ENTITY_CATALOG, entityId, selectEntities } from '../../../bridge/publish/entity-catalog.js';
-import type { Snapshot } from '../../../bridge/publish/snapshot.js';
 import { StateBuilder } from '../../../bridge/publish/state-builder.js';
+import { snapshotFixture } from '../fixtures/snapshot.js';
 
-const na = unavailable<number>('test');
-const nb = unavailable<boolean>('test');
-function snapshot(over: Partial<Snapshot> = {}): Snapshot {
-  return {
-    at: Date.UTC(2025, 0, 15, 12),
-    cop: { now: measured(3.456, ''), today: measured(3.1, ''), d7: na, d30: na, season: measured(3.3, '') },
-    spfBoundary: 'H4',
-    energy: {
-      electricalToday: measured(4.2, 'kWh'),
-      heatToday: estimated(13.1, 'kWh', 'flow factor'),
-      electricalTotal: measured(100, 'kWh'),
-      heatTotal: na,
-      since: Date.UTC(2024, 8, 1),
-    },
-    runtime24h: {
-      compressorShare: measured(41.26, '%'),
-      auxHeaterShare: na,
-      hotWaterShare: na,
-      starts: measured(12, ''),
-      shortCycles: measured(2, ''),
-    },
-    deltaT: { supplyReturn: measured(5.2, 'K'), brine: measured(3, 'K') },
-    current: { outdoor_temp: measured(-3.24, '°C') },
-    power: { electrical: measured(1800, 'W'), heat: na, auxHeater: na },
-    states: { compressorRunning: measured(true, ''), auxHeaterOn: measured(false, ''), hotWaterMode: nb },
-    alarm: { active: measured(true, ''), code: 10, text: 'HP high pressure', severity: 'critical' },
-    dataQuality: measured(99.5, '%'),
-    rolesFound: ['outdoor_temp'],
-    ...over,
-  };
-}
+const snapshot = snapshotFixture;
 
 describe('entity catalog', () => {
   it('has unique keys, ids in <kind>.<device>_<metric> form, and the issue-4 minimum set', () => {
@@ -110,6 +80,14 @@ describe('StateBuilder', () => {
     assert.equal(states.get('sensor.hp1_outdoor_temp')?.state, '-3.2');
     assert.equal(states.get('sensor.hp1_compressor_share_24h')?.state, '41.3');
     assert.equal(states.get('sensor.hp1_cop_season')?.attributes.spf_boundary, 'H4');
+    assert.equal(states.get('sensor.hp1_spf_season')?.state, '3.3');
+    const starts = states.get('sensor.hp1_compressor_starts_24h');
+    assert.deepEqual(
+      [starts?.state, starts?.attributes.starts_per_hour, starts?.attributes.mean_cycle_minutes],
+      ['12', 0.5, 48],
+    );
+    const hw = states.get('sensor.hp1_hot_water_cycles_24h');
+    assert.deepEqual([hw?.state, hw?.attributes.mean_duration_minutes], ['3', 21.3]);
   });
 
   it('binary sensors are on/off; the alarm carries code, text and severity', () => {
@@ -127,6 +105,8 @@ describe('StateBuilder', () => {
       ],
       ['on', 'problem', 10, 'HP high pressure', 'critical'],
     );
+    assert.equal(alarm?.attributes.since, '2025-01-15T11:30:00.000Z');
+    assert.equal(alarm?.attributes.code_is_last, false);
   });
 
   it('unavailable figures keep their unit and say why', () => {

@@ -19,13 +19,29 @@ function fakeRecorder() {
         return null as T;
       }
       if (msg.type === 'recorder/statistics_during_period') {
+        // Like HA: rows that START before end_time; month rows carry the sum of their last hour.
         const id = (msg.statistic_ids as string[])[0]!;
         const end = Date.parse(msg.end_time as string);
-        const rows = [...(store.get(id) ?? new Map()).entries()]
-          .filter(([start]) => Date.parse(start) < end)
-          .sort(([a], [b]) => Date.parse(a) - Date.parse(b))
-          .map(([, v]) => v);
-        return { [id]: rows } as T;
+        type Row = { start: number; end: number; sum?: number | undefined };
+        const stored: Map<string, { sum?: number }> = store.get(id) ?? new Map();
+        const hourly: Row[] = [...stored.entries()]
+          .map(([start, v]) => ({ start: Date.parse(start), end: Date.parse(start) + H, sum: v.sum }))
+          .sort((a, b) => a.start - b.start);
+        let rows = hourly;
+        if (msg.period === 'month') {
+          const months = new Map<number, Row>();
+          for (const r of hourly) {
+            const d = new Date(r.start);
+            const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+            months.set(start, {
+              start,
+              end: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1),
+              sum: r.sum,
+            });
+          }
+          rows = [...months.values()];
+        }
+        return { [id]: rows.filter((r) => r.start < end) } as T;
       }
       throw new Error(`unexpected ${msg.type}`);
     },
@@ -33,7 +49,8 @@ function fakeRecorder() {
 }
 
 const H = 3_600_000;
-const t0 = Date.UTC(2025, 0, 1);
+// Mid-month, so HA's month row of these hours starts before the first of them.
+const t0 = Date.UTC(2025, 0, 15);
 const hours: HourlyEnergy[] = [0, 1, 2, 3].map((i) => ({
   start: t0 + i * H,
   electricalKwh: 1 + i,
@@ -61,7 +78,7 @@ describe('StatisticsImporter', () => {
       (elec?.stats as { sum: number }[]).map((s) => s.sum),
       [1, 3, 6, 10],
     );
-    assert.equal((elec?.stats as { start: string }[])[0]?.start, '2025-01-01T00:00:00.000Z');
+    assert.equal((elec?.stats as { start: string }[])[0]?.start, '2025-01-15T00:00:00.000Z');
   });
 
   it('re-running the same hours gives the same sums (no double counting)', async () => {
@@ -72,6 +89,16 @@ describe('StatisticsImporter', () => {
     await imp.importHours(hours.slice(2));
     const sums = [...ha.store.get(statisticId('heatpump', 'electrical_energy'))!.values()].map((s) => s.sum);
     assert.deepEqual(sums, [1, 3, 6, 10]);
+  });
+
+  it('a month row that starts before the first hour but holds later hours is not a base', async () => {
+    const ha = fakeRecorder();
+    const imp = new StatisticsImporter({ commands: ha, deviceSlug: 'heatpump', deviceName: 'Heat pump' });
+    await imp.importHours(hours);
+    assert.equal(await imp.lastSumBefore(statisticId('heatpump', 'electrical_energy'), t0), 0);
+    // Base from an earlier, complete month when no hour lies within 32 days.
+    await imp.importHours([{ start: Date.UTC(2024, 10, 30, 23), electricalKwh: 5, heatKwh: 15, cop: 3 }]);
+    assert.equal(await imp.lastSumBefore(statisticId('heatpump', 'electrical_energy'), t0), 5);
   });
 
   it('continues from the sum HA holds before the first hour, or from a given chunk sum', async () => {

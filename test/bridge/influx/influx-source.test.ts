@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { thermia } from '../../../src/providers/index.js';
+import { ConfigError } from '../../../bridge/config/config-error.js';
+import { configSchema } from '../../../bridge/config/schema.js';
+import { InfluxSource, type InfluxTransports } from '../../../bridge/influx/influx-source.js';
+import type { SourceRow } from '../../../bridge/influx/query-plan.js';
+import { providerMapper } from '../../../bridge/sources/row-mapper.js';
+
+function source(influx: Record<string, unknown>, major: number | undefined, rows: SourceRow[] = []) {
+  const queries: string[] = [];
+  const transports: InfluxTransports = {
+    ping: async () => ({ version: major === undefined ? undefined : `v${major}.7.0`, major }),
+    flux: () => ({
+      async *rows(flux: string) {
+        queries.push(flux);
+        yield* rows;
+      },
+    }),
+    influxql: () => ({
+      async *rows(query) {
+        queries.push(query.text);
+        yield* rows;
+      },
+    }),
+  };
+  const config = configSchema.parse({ influxdb: influx });
+  const s = new InfluxSource({
+    influx: config.influxdb,
+    source: config.source,
+    mapper: providerMapper({ provider: thermia, restrictToKnownNames: true }),
+    transports,
+  });
+  return { s, queries };
+}
+
+async function configErrorPath(p: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await p;
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, String(error));
+    return error.problems[0]?.path;
+  }
+  assert.fail('expected a ConfigError');
+}
+
+describe('InfluxSource start (language auto)', () => {
+  it('a 2.x server without a bucket is a config error naming influxdb.bucket', async () => {
+    assert.equal(await configErrorPath(source({}, 2).s.start()), 'influxdb.bucket');
+  });
+
+  it('a 1.x server without a database is a config error naming influxdb.database', async () => {
+    assert.equal(await configErrorPath(source({}, 1).s.start()), 'influxdb.database');
+  });
+
+  it('picks Flux on 2.x and maps husdata rows to roles', async () => {
+    const t = Date.UTC(2025, 0, 1);
+    const { s, queries } = source({ bucket: 'hp' }, 2, [
+      { t, key: 'outdoor_temp', v: -4.5 },
+      { t, key: 'compressor_status', v: 1 },
+      { t, key: 'not_a_register', v: 1 },
+    ]);
+    await s.start();
+    assert.equal(s.kind, 'influxdb-flux');
+    const r = await s.fetch({ from: t, to: t + 60_000, windowMs: 60_000 });
+    assert.deepEqual(r.series.outdoor_temp, [{ t, v: -4.5 }]);
+    assert.deepEqual(r.series.compressor, [{ t, v: 1 }]);
+    assert.deepEqual(r.unmappedKeys, ['not_a_register']);
+    assert.equal(r.rows, 3);
+    assert.match(queries[0] ?? '', /from\(bucket: "hp"\)/);
+  });
+
+  it('picks InfluxQL on 1.x with the database', async () => {
+    const { s, queries } = source({ database: 'heatpump' }, 1);
+    await s.start();
+    assert.equal(s.kind, 'influxdb-influxql');
+    await s.fetch({ from: 0, to: 60_000, windowMs: 60_000 });
+    assert.match(queries[0] ?? '', /^SELECT mean\("value"\) AS "value" FROM "heatpump"/);
+  });
+});
