@@ -7,6 +7,7 @@ import type { BridgeConfig } from '../config/schema.js';
 import { InfluxAuthError } from '../influx/influx-errors.js';
 import { configSecrets, createLogger, type Logger } from '../log/logger.js';
 import { HaAuthError } from '../publish/ha-rest.js';
+import { MqttAuthError } from '../publish/mqtt-transport.js';
 import { backfillCommand } from './backfill-command.js';
 import { checkCommand } from './check-command.js';
 import type { CliIo } from './cli-io.js';
@@ -142,7 +143,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ConfigError) return EXIT.config;
-  if (error instanceof InfluxAuthError || error instanceof HaAuthError) return EXIT.auth;
+  if (error instanceof InfluxAuthError || error instanceof HaAuthError || error instanceof MqttAuthError)
+    return EXIT.auth;
   if (error instanceof UsageError) return EXIT.usage;
   return EXIT.failure;
 }

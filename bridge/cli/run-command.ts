@@ -6,7 +6,7 @@ import { EXIT } from './exit-codes.js';
 
 /**
  * `heatpump-bridge run`: start every part, publish each interval, stop in reverse on SIGINT/SIGTERM.
- * Wrong credentials at start are fatal (exit 3); a service that is down is retried.
+ * Wrong credentials are fatal (exit 3), at start or when revoked later; a service that is down is retried.
  */
 export async function runCommand(options: {
   config: BridgeConfig;
@@ -14,16 +14,20 @@ export async function runCommand(options: {
   io: CliIo;
 }): Promise<number> {
   const { config, logger, io } = options;
-  const { app } = createBridgeApp({ config, logger });
+  // Credentials revoked while running end the process like a wrong token at start (exit 3).
+  let onFatal: (error: Error) => void = () => undefined;
+  const fatal = new Promise<Error>((resolve) => (onFatal = resolve));
+  const { app } = createBridgeApp({ config, logger, onFatal });
   const stopRequested = io.shutdownSignal();
   await startWithRetry(app, logger, stopRequested);
   logger.info(
     { intervalSeconds: config.publish.interval_seconds, device: config.publish.device_slug },
     'bridge running',
   );
-  const signal = await stopRequested;
-  logger.info({ signal }, 'stopping');
+  const outcome = await Promise.race([stopRequested, fatal]);
+  logger.info({ signal: outcome instanceof Error ? undefined : outcome }, 'stopping');
   await app.stop();
+  if (outcome instanceof Error) throw outcome;
   logger.info('stopped');
   return EXIT.ok;
 }
@@ -42,7 +46,7 @@ async function startWithRetry(
       return;
     } catch (error) {
       const name = (error as Error).name;
-      if (name === 'InfluxAuthError' || name === 'HaAuthError' || name === 'ConfigError') throw error;
+      if (['InfluxAuthError', 'HaAuthError', 'MqttAuthError', 'ConfigError'].includes(name)) throw error;
       if (stop) return;
       const delay = Math.min(60_000, 2_000 * attempt);
       logger.warn({ err: (error as Error).message, retryInMs: delay }, 'start failed; retrying');

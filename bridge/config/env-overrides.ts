@@ -38,6 +38,9 @@ const STRING_KEYS = new Set([
   'url',
   'token_file',
   'password_file',
+  'client_id',
+  'discovery_prefix',
+  'base_topic',
 ]);
 
 /** Keys that are two spellings of one secret: setting one from the environment clears the other. */

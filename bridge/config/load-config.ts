@@ -135,7 +135,10 @@ async function resolveSecrets(
     influx.password = await fromFile(influx.password_file, 'influxdb.password_file');
   const ha = { ...config.homeassistant };
   if (ha.token_file !== undefined) ha.token = await fromFile(ha.token_file, 'homeassistant.token_file');
-  return { ...config, influxdb: influx, homeassistant: ha };
+  const mqtt = { ...config.mqtt };
+  if (mqtt.password_file !== undefined)
+    mqtt.password = await fromFile(mqtt.password_file, 'mqtt.password_file');
+  return { ...config, influxdb: influx, homeassistant: ha, mqtt };
 }
 
 function errorCode(error: unknown): string {

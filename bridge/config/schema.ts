@@ -114,7 +114,54 @@ export const homeAssistantSchema = z.strictObject({
     .describe('Timeout of a connection attempt and of a state write, ms'),
 });
 
+/** An MQTT topic level path: no wildcards, no empty levels, no leading or trailing slash. */
+const topicPath = z
+  .string()
+  .regex(
+    /^[^/#+\s]+(\/[^/#+\s]+)*$/,
+    'must be topic levels like heatpump-bridge, without +, #, spaces or empty levels',
+  );
+
+const mqttUrl = z
+  .string()
+  .refine(
+    (s) => URL.canParse(s) && /^(mqtts?|wss?):$/.test(new URL(s).protocol),
+    'must be an mqtt://, mqtts://, ws:// or wss:// URL',
+  );
+
+export const mqttSchema = z.strictObject({
+  url: mqttUrl
+    .default('mqtt://localhost:1883')
+    .describe('MQTT broker URL (used when `publish.via` is mqtt or both)'),
+  username: z.string().optional().describe('MQTT user'),
+  password: secret.optional().describe('MQTT password (secret; prefer `password_file`)'),
+  password_file: filePath.optional().describe('File that holds the MQTT password'),
+  client_id: z
+    .string()
+    .min(1)
+    .max(128)
+    .optional()
+    .describe('MQTT client id (default `heatpump-bridge-<device_slug>`)'),
+  discovery_prefix: topicPath
+    .default('homeassistant')
+    .describe("Home Assistant's MQTT discovery prefix (as set in HA's MQTT integration)"),
+  base_topic: topicPath
+    .default('heatpump-bridge')
+    .describe('Topics of states and availability: `<base_topic>/<device_slug>/...`'),
+  keepalive_seconds: z
+    .number()
+    .int()
+    .min(5)
+    .max(3600)
+    .default(30)
+    .describe('MQTT keep-alive; the broker marks the bridge offline about 1.5 x this after it vanishes'),
+});
+
 export const publishSchema = z.strictObject({
+  via: z
+    .enum(['rest', 'mqtt', 'both'])
+    .default('rest')
+    .describe('How states reach HA: REST states, MQTT discovery (registry entities with a device), or both'),
   interval_seconds: z
     .number()
     .int()
@@ -214,6 +261,7 @@ export const configSchema = z
     influxdb: influxSchema.default(influxSchema.parse({})),
     homeassistant: homeAssistantSchema.default(homeAssistantSchema.parse({})),
     publish: publishSchema.default(publishSchema.parse({})),
+    mqtt: mqttSchema.default(mqttSchema.parse({})),
     metrics: metricsSchema.default(metricsSchema.parse({})),
     log: logSchema.default(logSchema.parse({})),
   })
@@ -225,6 +273,8 @@ export const configSchema = z
       add(['influxdb', 'token_file'], 'set either token or token_file, not both');
     if (cfg.homeassistant.token !== undefined && cfg.homeassistant.token_file !== undefined)
       add(['homeassistant', 'token_file'], 'set either token or token_file, not both');
+    if (cfg.mqtt.password !== undefined && cfg.mqtt.password_file !== undefined)
+      add(['mqtt', 'password_file'], 'set either password or password_file, not both');
     if (cfg.source.layout === 'home-assistant' && Object.keys(cfg.source.entities).length === 0)
       add(['source', 'entities'], 'the home-assistant layout needs at least one role -> entity id');
     if (cfg.source.layout === 'custom' && Object.keys(cfg.source.signals).length === 0)
@@ -263,6 +313,7 @@ export type InfluxConfig = BridgeConfig['influxdb'];
 export type HomeAssistantConfig = BridgeConfig['homeassistant'];
 export type PublishConfig = BridgeConfig['publish'];
 export type MetricsConfig = BridgeConfig['metrics'];
+export type MqttConfig = BridgeConfig['mqtt'];
 
 function isIanaZone(zone: string): boolean {
   try {

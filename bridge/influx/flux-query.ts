@@ -35,11 +35,15 @@ function taggedStreams(plan: TaggedPlan, head: string, every: string): string[] 
     `  |> filter(fn: (r) => r._measurement == ${fluxString(plan.measurement)} and r._field == ${fluxString(plan.field)})`,
   ];
   if (plan.keys.length > 0) base.push(`  |> filter(fn: (r) => ${anyOf(plan.keyTag, plan.keys)})`);
-  const lastPredicate =
-    plan.lastWhen.values.length > 0 ? anyOf(plan.lastWhen.tag, plan.lastWhen.values) : 'false';
+  const hasLast = plan.lastWhen.values.length > 0;
+  const lastPredicate = hasLast ? anyOf(plan.lastWhen.tag, plan.lastWhen.values) : 'false';
+  // `!= and !=`, never `not (== or ==)`: InfluxDB 2.x cannot push a `not` down to storage, and a
+  // filter left in Flux also keeps aggregateWindow from being pushed down, so every raw point of
+  // the range would stream through the Flux engine (30 d of 30 s data: ~10 s instead of < 1 s).
+  const meanFilter = hasLast ? [`  |> filter(fn: (r) => ${noneOf(plan.lastWhen.tag, plan.lastWhen.values)})`] : [];
   const keyExpr = fluxColumn(plan.keyTag);
   return [
-    [...base, `  |> filter(fn: (r) => not (${lastPredicate}))`, ...tail('mean', every, keyExpr)].join('\n'),
+    [...base, ...meanFilter, ...tail('mean', every, keyExpr)].join('\n'),
     [...base, `  |> filter(fn: (r) => ${lastPredicate})`, ...tail('last', every, keyExpr)].join('\n'),
   ];
 }
@@ -64,6 +68,10 @@ function tail(fn: Aggregate, every: string, keyExpr: string): string[] {
     // `last` keeps integer counters integer; one numeric type lets group() merge the union.
     `  |> map(fn: (r) => ({_time: r._time, _value: float(v: r._value), key: ${keyExpr}}))`,
   ];
+}
+
+function noneOf(tag: string, values: readonly string[]): string {
+  return `(${values.map((v) => `${fluxColumn(tag)} != ${fluxString(v)}`).join(' and ')})`;
 }
 
 function anyOf(tag: string, values: readonly string[]): string {

@@ -66,8 +66,12 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 export function configSecrets(config: {
   influxdb: { token?: string | undefined; password?: string | undefined };
   homeassistant: { token?: string | undefined };
+  mqtt?: { password?: string | undefined };
 }): string[] {
-  return [config.influxdb.token, config.influxdb.password, config.homeassistant.token].filter(
-    (s): s is string => typeof s === 'string',
-  );
+  return [
+    config.influxdb.token,
+    config.influxdb.password,
+    config.homeassistant.token,
+    config.mqtt?.password,
+  ].filter((s): s is string => typeof s === 'string');
 }

@@ -1,6 +1,8 @@
 import type { BridgeConfig } from '../config/schema.js';
 import type { Logger } from '../log/logger.js';
 import { HaPublisher } from '../publish/ha-publisher.js';
+import type { MqttConnect } from '../publish/mqtt-transport.js';
+import { fanOut, type Publisher } from '../publish/publisher.js';
 import type { StateWriter } from '../publish/ha-rest.js';
 import type { HaSessionLike } from '../publish/ha-session.js';
 import { StatisticsImporter } from '../publish/statistics.js';
@@ -10,6 +12,7 @@ import {
   createHaSession,
   createHaWriter,
   createInfluxSource,
+  createMqttPublisher,
   createStateBuilder,
   metricOptionsFor,
   providerFor,
@@ -24,14 +27,19 @@ export interface CreateAppOptions {
   source?: SampleSource;
   session?: HaSessionLike;
   writer?: StateWriter;
+  /** MQTT client factory for `publish.via: mqtt|both`; tests pass a fake. */
+  mqttConnect?: MqttConnect;
+  /** Called once when a cycle fails in a way retrying cannot fix (rejected credentials). */
+  onFatal?: (error: Error) => void;
 }
 
 export interface BridgeApp {
   app: App;
   cycle: Cycle;
   scheduler: Scheduler;
-  publisher: HaPublisher;
-  session: HaSessionLike;
+  publisher: Publisher;
+  /** Absent only with `publish.via: mqtt` and no HA token (then no statistics import). */
+  session: HaSessionLike | undefined;
   source: SampleSource;
 }
 
@@ -39,16 +47,25 @@ export interface BridgeApp {
 export function createBridgeApp(options: CreateAppOptions): BridgeApp {
   const { config, logger } = options;
   const source = options.source ?? createInfluxSource(config);
-  const session = options.session ?? createHaSession(config, logger, true);
-  const writer = options.writer ?? createHaWriter(config);
-  const publisher = new HaPublisher({ writer, session, logger });
-  const statistics = config.publish.statistics
-    ? new StatisticsImporter({
-        commands: session,
-        deviceSlug: config.publish.device_slug,
-        deviceName: config.publish.device_name,
-      })
-    : undefined;
+  const via = config.publish.via;
+  // MQTT alone needs HA's WebSocket only for statistics, and only when a token is configured.
+  const needsSession =
+    via !== 'mqtt' || (config.publish.statistics && config.homeassistant.token !== undefined);
+  const session = options.session ?? (needsSession ? createHaSession(config, logger, true) : undefined);
+  const publishers: Publisher[] = [];
+  if (via !== 'mqtt' && session !== undefined)
+    publishers.push(new HaPublisher({ writer: options.writer ?? createHaWriter(config), session, logger }));
+  if (via !== 'rest') publishers.push(createMqttPublisher(config, logger, options.mqttConnect));
+  const publisher =
+    publishers.length === 1 && publishers[0] !== undefined ? publishers[0] : fanOut(publishers);
+  const statistics =
+    config.publish.statistics && session !== undefined
+      ? new StatisticsImporter({
+          commands: session,
+          deviceSlug: config.publish.device_slug,
+          deviceName: config.publish.device_name,
+        })
+      : undefined;
   const cycle = new Cycle({
     source,
     publisher,
@@ -65,11 +82,13 @@ export function createBridgeApp(options: CreateAppOptions): BridgeApp {
     intervalMs: config.publish.interval_seconds * 1000,
     task: (signal) => cycle.run(signal),
     logger,
+    isFatal: (error) => ['HaAuthError', 'InfluxAuthError', 'MqttAuthError'].includes(error.name),
+    onFatal: options.onFatal,
   });
   const app = new App(
     [
       part('source', source),
-      part('homeassistant', session),
+      ...(session !== undefined ? [part('homeassistant', session)] : []),
       part('publisher', publisher),
       part('scheduler', scheduler),
     ],

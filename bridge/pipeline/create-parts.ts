@@ -6,10 +6,13 @@ import { InfluxSource } from '../influx/influx-source.js';
 import type { Logger } from '../log/logger.js';
 import { selectEntities } from '../publish/entity-catalog.js';
 import { createHaRestWriter } from '../publish/ha-rest.js';
+import { MqttPublisher } from '../publish/mqtt-publisher.js';
+import { connectMqtt, type MqttConnect } from '../publish/mqtt-transport.js';
 import { HaSession } from '../publish/ha-session.js';
 import { StateBuilder } from '../publish/state-builder.js';
 import { providerMapper } from '../sources/row-mapper.js';
 import type { SampleSource } from '../sources/sample-source.js';
+import { VERSION } from '../../src/version.js';
 
 /** Factories from config to parts; constructors only assign, nothing connects here. */
 
@@ -87,5 +90,36 @@ export function createStateBuilder(config: BridgeConfig): StateBuilder {
     deviceName: config.publish.device_name,
     entities: selectEntities(config.publish.metrics),
     timeZone: config.timezone,
+  });
+}
+
+/** The MQTT discovery publisher; the device block names the brand and this bridge's version. */
+export function createMqttPublisher(
+  config: BridgeConfig,
+  logger: Logger,
+  connect: MqttConnect = connectMqtt,
+): MqttPublisher {
+  const { mqtt, publish } = config;
+  const brand = providerFor(config).displayName;
+  return new MqttPublisher({
+    connect,
+    url: mqtt.url,
+    username: mqtt.username,
+    password: mqtt.password,
+    clientId: mqtt.client_id ?? `heatpump-bridge-${publish.device_slug}`,
+    keepaliveSeconds: mqtt.keepalive_seconds,
+    timeoutMs: config.homeassistant.timeout_ms,
+    topics: { discoveryPrefix: mqtt.discovery_prefix, baseTopic: mqtt.base_topic },
+    device: {
+      slug: publish.device_slug,
+      name: publish.device_name,
+      manufacturer: brand,
+      model: `${brand} heat pump (heatpump-bridge, ${config.source.layout} data)`,
+      swVersion: VERSION,
+    },
+    entities: selectEntities(publish.metrics),
+    // REST states own the plain ids when both run; HA would otherwise suffix the MQTT ones `_2`.
+    ...(publish.via === 'both' ? { objectIdSlug: `${publish.device_slug}_mqtt` } : {}),
+    logger,
   });
 }

@@ -1,4 +1,5 @@
 import {
+  heatPowerNowFromLedger,
   staleMsFor,
   valueAt,
   type AlarmStatus,
@@ -19,8 +20,6 @@ import type { Snapshot } from '../publish/snapshot.js';
  * The "now" part of a snapshot: held values at the cycle's instant (hold-last-value with the
  * role's staleness, from the core's valueAt) and the state of the ledger's last segment.
  */
-
-const HOUR = 3_600_000;
 
 /** Roles published as their current value (temperatures and degree minutes). */
 export const CURRENT_ROLES: readonly Role[] = [
@@ -65,30 +64,16 @@ export function powerNow({ series, ledger, now, options }: NowInput): Snapshot['
   const elec = held(series, 'electrical_power', now, options);
   const aux = held(series, 'aux_heater', now, options);
   return {
-    electrical: elec === undefined ? unavailable('no current electrical_power signal') : measured(elec, 'W'),
-    heat: heatPowerNow({ series, ledger, now, options }),
+    electrical:
+      elec === undefined
+        ? unavailable('no current electrical_power signal', 'no_current_value')
+        : measured(elec, 'W'),
+    heat: heatPowerNowFromLedger(ledger),
     auxHeater:
       aux === undefined
-        ? unavailable('no aux heater signal')
-        : estimated(aux, 'kW', 'aux heater nominal kW x level'),
+        ? unavailable('no aux heater signal', 'no_aux_signal')
+        : estimated(aux, 'kW', 'aux heater nominal kW x level', 'aux_estimated'),
   };
-}
-
-/**
- * Heat power: the meter's held value if there is one; otherwise the heat the core's ledger
- * assigns to the last segment (flow-factor estimate or counter) as a mean power over it.
- */
-function heatPowerNow({ series, ledger, now, options }: NowInput): Figure {
-  const metered = held(series, 'heat_power', now, options);
-  if (metered !== undefined) return measured(metered, 'W');
-  const last = ledger.segments[ledger.segments.length - 1];
-  if (ledger.heatSource === null) return unavailable(ledger.heatMissing ?? 'no heat signal');
-  if (last === undefined || last.hpHeatKwh === undefined) return unavailable('no current heat data');
-  // kWh over the segment -> W.
-  const watts = (last.hpHeatKwh * 1000) / ((last.end - last.start) / HOUR);
-  return ledger.heatSource.status === 'estimated'
-    ? estimated(watts, 'W', ledger.heatSource.basis)
-    : measured(watts, 'W');
 }
 
 export function statesNow({ series, ledger, now, options }: NowInput): Snapshot['states'] {
@@ -97,10 +82,15 @@ export function statesNow({ series, ledger, now, options }: NowInput): Snapshot[
   const aux = held(series, 'aux_heater', now, options);
   return {
     compressorRunning:
-      last?.running === undefined ? unavailable('no current compressor state') : measured(last.running, ''),
-    auxHeaterOn: aux === undefined ? unavailable('no aux heater signal') : measured(aux > 0, ''),
+      last?.running === undefined
+        ? unavailable('no current compressor state', 'no_compressor_state')
+        : measured(last.running, ''),
+    auxHeaterOn:
+      aux === undefined ? unavailable('no aux heater signal', 'no_aux_signal') : measured(aux > 0, ''),
     hotWaterMode:
-      last?.hotWater === undefined ? unavailable('no current valve signal') : measured(last.hotWater, ''),
+      last?.hotWater === undefined
+        ? unavailable('no current valve signal', 'no_current_value')
+        : measured(last.hotWater, ''),
   };
 }
 

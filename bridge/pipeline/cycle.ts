@@ -3,7 +3,7 @@ import type { MetricOptions } from '../../src/metrics/options.js';
 import { periodRange } from '../../src/metrics/periods.js';
 import { chooseWindow } from '../influx/window.js';
 import type { Logger } from '../log/logger.js';
-import type { HaPublisher } from '../publish/ha-publisher.js';
+import type { Publisher } from '../publish/publisher.js';
 import type { StateBuilder } from '../publish/state-builder.js';
 import type { StatisticsImporter } from '../publish/statistics.js';
 import type { SampleSource } from '../sources/sample-source.js';
@@ -12,7 +12,7 @@ import { HOUR, hourlyEnergy } from './hourly-energy.js';
 
 export interface CycleOptions {
   source: SampleSource;
-  publisher: HaPublisher;
+  publisher: Publisher;
   states: StateBuilder;
   statistics: StatisticsImporter | undefined;
   provider: BrandProvider;

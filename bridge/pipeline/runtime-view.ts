@@ -1,13 +1,8 @@
 import type { DataQuality, PeriodMetrics, RuntimeFigures } from '../../src/metrics/index.js';
-import { measured, unavailable, type Figure } from '../../src/model/index.js';
+import type { Figure } from '../../src/model/index.js';
 import type { Snapshot } from '../publish/snapshot.js';
 
-/**
- * Picks the published runtime figures out of the core's period metrics. The two shares the core
- * does not give as figures (compressor running in any mode, aux heater on with or without the
- * compressor) are read off its runtime breakdown, over the same known-state time as its other
- * shares, so all shares agree.
- */
+/** Picks the published runtime figures out of the core's period metrics. */
 export function runtimeView(m: PeriodMetrics): Snapshot['runtime24h'] {
   return {
     ...runtimeShares(m.runtime),
@@ -21,27 +16,22 @@ export function runtimeView(m: PeriodMetrics): Snapshot['runtime24h'] {
   };
 }
 
+/**
+ * The published shares of compressor running (any mode) and aux heater on (with or without the
+ * compressor): the core's compressorPct and auxPct, over the same known-state time as its other
+ * shares.
+ */
 export function runtimeShares(r: RuntimeFigures): { compressorShare: Figure; auxHeaterShare: Figure } {
-  const b = r.breakdown;
-  if (b.coveredMs === 0) {
-    const none = unavailable('no compressor state in range');
-    return { compressorShare: none, auxHeaterShare: none };
-  }
-  const pct = (ms: number): Figure => measured((ms / b.coveredMs) * 100, '%');
-  return {
-    compressorShare: pct(b.compressorHeatingMs + b.compressorHotWaterMs),
-    auxHeaterShare:
-      r.auxHours.status === 'unavailable' ? r.auxHours : pct(b.auxOnlyMs + b.auxWithCompressorMs),
-  };
+  return { compressorShare: r.compressorPct, auxHeaterShare: r.auxPct };
 }
 
-/** One published data-quality figure: the mean coverage of the roles found, plus what is stale. */
+/** One published data-quality figure (the core's overallCoveragePct), plus what is stale. */
 export function dataQualityView(q: DataQuality): {
   figure: Figure;
   detail: Snapshot['dataQualityDetail'];
 } {
-  const detail = { staleRoles: [...q.staleRoles], skippedSamples: q.skippedSamples };
-  if (q.roles.length === 0) return { figure: unavailable('no data in range'), detail };
-  const mean = q.roles.reduce((sum, r) => sum + r.coveragePct, 0) / q.roles.length;
-  return { figure: measured(mean, '%'), detail };
+  return {
+    figure: q.overallCoveragePct,
+    detail: { staleRoles: [...q.staleRoles], skippedSamples: q.skippedSamples },
+  };
 }

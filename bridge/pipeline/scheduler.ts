@@ -9,6 +9,9 @@ export interface SchedulerOptions {
   /** First retry delay after a failed cycle; doubles per failure up to maxBackoffMs. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Errors retrying cannot fix (revoked credentials): no more cycles, and onFatal hears of it. */
+  isFatal?: (error: Error) => boolean;
+  onFatal?: (error: Error) => void;
   /** Injected in tests. */
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
@@ -75,6 +78,12 @@ export class Scheduler {
       this.failures = 0;
       logger.debug({ task: name, ms: Date.now() - started }, 'cycle done');
     } catch (error) {
+      if (this.options.isFatal?.(error as Error) === true) {
+        this.stopped = true;
+        logger.error({ task: name, err: (error as Error).message }, 'cycle failed; not retrying');
+        this.options.onFatal?.(error as Error);
+        return;
+      }
       this.failures += 1;
       const retryInMs = this.nextDelay(this.failures);
       if (!this.stopped)

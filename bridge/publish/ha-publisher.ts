@@ -1,7 +1,10 @@
 import type { Logger } from '../log/logger.js';
 import { HaAuthError, type StateWriter } from './ha-rest.js';
 import type { HaSessionLike } from './ha-session.js';
+import type { Publisher, PublishResult } from './publisher.js';
 import type { EntityState } from './state-builder.js';
+
+export type { PublishResult } from './publisher.js';
 
 export interface HaPublisherOptions {
   writer: StateWriter;
@@ -11,16 +14,11 @@ export interface HaPublisherOptions {
   concurrency?: number;
 }
 
-export interface PublishResult {
-  written: number;
-  failed: number;
-}
-
 /**
  * Writes entity states and remembers the latest set: REST states vanish when HA restarts, so on
  * every (re)connect or `homeassistant_started` the whole set is written again at once.
  */
-export class HaPublisher {
+export class HaPublisher implements Publisher {
   private readonly options: HaPublisherOptions;
   private latest: EntityState[] = [];
   private unsubscribe: (() => void) | undefined;

@@ -40,7 +40,7 @@ describe('buildFluxQuery', () => {
       `s0 = from(bucket: "heatpump")
   |> range(start: 2025-01-01T00:00:00.000Z, stop: 2025-01-02T00:00:00.000Z)
   |> filter(fn: (r) => r._measurement == "heatpump" and r._field == "value")
-  |> filter(fn: (r) => not ((r["type"] == "status" or r["type"] == "alarm")))
+  |> filter(fn: (r) => (r["type"] != "status" and r["type"] != "alarm"))
   |> aggregateWindow(every: 1m, fn: mean, timeSrc: "_start", createEmpty: false)
   |> map(fn: (r) => ({_time: r._time, _value: float(v: r._value), key: r["name"]}))
 

@@ -1,0 +1,63 @@
+import type { EntityState } from './state-builder.js';
+
+export interface PublishResult {
+  written: number;
+  failed: number;
+}
+
+/**
+ * What the pipeline publishes through: REST states (ha-publisher.ts), MQTT discovery
+ * (mqtt-publisher.ts) or both (fanOut). Each adapter remembers the latest set and writes it again
+ * when its target comes back, counting that in `republishes`.
+ */
+export interface Publisher {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Writes all states; an auth error is thrown (fatal), other failures are counted. */
+  publish(states: readonly EntityState[]): Promise<PublishResult>;
+  readonly lastStates: readonly EntityState[];
+  /** Times the full set was written again because the target (re)connected or restarted. */
+  readonly republishes: number;
+}
+
+/** Several publishers as one: every set goes to each; results add up; the first thrown error wins. */
+export function fanOut(publishers: readonly Publisher[]): Publisher {
+  let latest: readonly EntityState[] = [];
+  return {
+    async start() {
+      const started: Publisher[] = [];
+      try {
+        for (const p of publishers) {
+          await p.start();
+          started.push(p);
+        }
+      } catch (error) {
+        // The app only stops parts that started; this one did not, so undo its halves here.
+        for (const p of started.reverse()) await p.stop().catch(() => undefined);
+        throw error;
+      }
+    },
+    async stop() {
+      for (const p of [...publishers].reverse()) await p.stop();
+    },
+    async publish(states) {
+      latest = [...states];
+      const results = await Promise.allSettled(publishers.map((p) => p.publish(states)));
+      const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (rejected !== undefined) throw rejected.reason;
+      return results.reduce(
+        (sum, r) =>
+          r.status === 'fulfilled'
+            ? { written: sum.written + r.value.written, failed: sum.failed + r.value.failed }
+            : sum,
+        { written: 0, failed: 0 },
+      );
+    },
+    get lastStates() {
+      return latest;
+    },
+    get republishes() {
+      return publishers.reduce((n, p) => n + p.republishes, 0);
+    },
+  };
+}
