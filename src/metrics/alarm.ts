@@ -31,14 +31,17 @@ export interface AlarmQuery {
 
 const NO_TABLE: { alarms: AlarmTable } = { alarms: {} };
 
+/** The latest code at or before `at`; null without one or after a gap marker (code unknown). */
 function latestAtOrBefore(series: Series | undefined, at: number): number | null {
   if (!series) return null;
-  return series[firstIndexAfter(series, at) - 1]?.v ?? null;
+  const sample = series[firstIndexAfter(series, at) - 1];
+  return sample === undefined || sample.gap === true ? null : sample.v;
 }
 
 function activeSince(series: Series, at: number): number | null {
   let i = firstIndexAfter(series, at) - 1;
   let since: number | null = null;
+  // A gap marker's NaN is not > 0: an active stretch never reaches back across a gap.
   while (i >= 0 && (series[i]?.v ?? 0) > 0) {
     since = series[i]?.t ?? null;
     i -= 1;

@@ -1,4 +1,5 @@
-import { estimated, unavailable, type Figure } from '../model/figure.js';
+import { reasonOf, unavailableFor, withNotes, type Figure } from '../model/figure.js';
+import { heatNotes, missingSources } from './energy.js';
 import type { Ledger, LedgerSegment } from './ledger.js';
 
 /** 0 °C in kelvin. */
@@ -74,22 +75,26 @@ export function normalisedEfficiencyFromLedger(
   const o = ledger.options;
   const sums = carnotSums(ledger, select);
   const sourceRole = o.sourceType === 'air' ? 'outdoor_temp' : 'brine_in_temp';
-  let reason: string | null = null;
-  if (!ledger.heatSource) reason = ledger.heatMissing ?? 'no heat signal';
-  else if (!ledger.elecSource) reason = ledger.elecMissing ?? 'no electricity signal';
-  else if (!ledger.present.has('supply_temp') || !ledger.present.has(sourceRole)) {
-    reason = `needs supply_temp and ${sourceRole} for the Carnot COP`;
-  } else if (!(sums.elecKwh >= o.minCopElecKwh) || sums.elecKwh <= 0 || sums.idealElecKwh <= 0) {
-    reason = 'too little running time with heat, electricity and temperatures';
+  let why = missingSources(ledger);
+  if (why === null && (!ledger.present.has('supply_temp') || !ledger.present.has(sourceRole))) {
+    why = reasonOf('no_temperature_signal', `needs supply_temp and ${sourceRole} for the Carnot COP`);
+  } else if (
+    why === null &&
+    (!(sums.elecKwh >= o.minCopElecKwh) || sums.elecKwh <= 0 || sums.idealElecKwh <= 0)
+  ) {
+    why = reasonOf('too_little_data', 'too little running time with heat, electricity and temperatures');
   }
-  if (reason !== null) return { efficiencyPct: unavailable(reason), carnotCop: unavailable(reason), sums };
-  const basis = [
-    `Carnot COP between supply + ${o.condensingOffsetK} K and ${sourceRole} - ${o.evaporatingOffsetK} K, heat-weighted, running time only`,
-    ...(ledger.heatSource?.status === 'estimated' ? [ledger.heatSource.basis] : []),
-  ].join('; ');
+  if (why !== null) return { efficiencyPct: unavailableFor(why), carnotCop: unavailableFor(why), sums };
+  const notes = [
+    reasonOf(
+      'carnot_model',
+      `Carnot COP between supply + ${o.condensingOffsetK} K and ${sourceRole} - ${o.evaporatingOffsetK} K, heat-weighted, running time only`,
+    ),
+    ...heatNotes(ledger, { includesAux: false, auxKwh: 0 }),
+  ];
   return {
-    efficiencyPct: estimated((sums.idealElecKwh / sums.elecKwh) * 100, '%', basis),
-    carnotCop: estimated(sums.heatKwh / sums.idealElecKwh, '', basis),
+    efficiencyPct: withNotes((sums.idealElecKwh / sums.elecKwh) * 100, '%', notes),
+    carnotCop: withNotes(sums.heatKwh / sums.idealElecKwh, '', notes),
     sums,
   };
 }

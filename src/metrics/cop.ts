@@ -1,7 +1,14 @@
-import { figureOf, unavailable, type Figure } from '../model/figure.js';
+import {
+  figureOf,
+  reasonOf,
+  unavailable,
+  unavailableFor,
+  type Figure,
+  type Reason,
+} from '../model/figure.js';
 import type { SeriesByRole } from '../model/sample.js';
 import type { TimeRange } from '../model/time-range.js';
-import { heatNotes } from './energy.js';
+import { heatNotes, missingSources } from './energy.js';
 import { buildLedger, type Ledger, type LedgerSegment } from './ledger.js';
 import { resolveMetricOptions, type MetricOptions } from './options.js';
 import { isActive, sumLedger, type LedgerSums } from './sums.js';
@@ -18,13 +25,15 @@ export interface CopSums {
  * electricity source, or with less than minCopElecKwh of electricity (the ratio would be noise).
  */
 export function copFromSums(ledger: Ledger, sums: LedgerSums): Figure {
-  if (!ledger.heatSource) return unavailable(ledger.heatMissing ?? 'no heat signal');
-  if (!ledger.elecSource) return unavailable(ledger.elecMissing ?? 'no electricity signal');
-  if (sums.pairedMs === 0) return unavailable('no time in range with both heat and electricity data');
+  const missing = missingSources(ledger);
+  if (missing) return unavailableFor(missing);
+  if (sums.pairedMs === 0)
+    return unavailable('no time in range with both heat and electricity data', 'no_paired_data');
   const min = ledger.options.minCopElecKwh;
   if (!(sums.copElecKwh >= min) || sums.copElecKwh <= 0) {
     return unavailable(
       `electricity ${round3(sums.copElecKwh)} kWh is below ${min} kWh: too little for a COP`,
+      'too_little_electricity',
     );
   }
   const unit = ledger.options.electricityScope === 'unit';
@@ -57,10 +66,10 @@ export interface PeriodCop {
   };
 }
 
-function part(ledger: Ledger, select: (seg: LedgerSegment) => boolean, needs: string | null) {
+function part(ledger: Ledger, select: (seg: LedgerSegment) => boolean, needs: Reason | null) {
   const sums = sumLedger(ledger, select);
   return {
-    figure: needs ? unavailable(needs) : copFromSums(ledger, sums),
+    figure: needs ? unavailableFor(needs) : copFromSums(ledger, sums),
     sums: { heatKwh: sums.copHeatKwh, elecKwh: sums.copElecKwh },
   };
 }
@@ -68,10 +77,14 @@ function part(ledger: Ledger, select: (seg: LedgerSegment) => boolean, needs: st
 /** Period COP of a ledger with running-only and valve splits. */
 export function periodCopFromLedger(ledger: Ledger): PeriodCop {
   const hasRunning = ledger.present.has('compressor') || ledger.present.has('compressor_speed');
-  const noRunning = hasRunning ? null : 'no compressor signal: cannot tell running from standby';
+  const noRunning = hasRunning
+    ? null
+    : reasonOf('no_compressor_signal', 'no compressor signal: cannot tell running from standby');
   const noValve =
     noRunning ??
-    (ledger.present.has('valve') ? null : 'no valve signal: cannot split space heating and hot water');
+    (ledger.present.has('valve')
+      ? null
+      : reasonOf('no_valve_signal', 'no valve signal: cannot split space heating and hot water'));
   const all = part(ledger, () => true, null);
   const running = part(ledger, isActive, noRunning);
   const sh = part(ledger, (s) => isActive(s) && s.hotWater === false, noValve);
@@ -118,8 +131,8 @@ export function copNow(
 export function copNowFromLedger(ledger: Ledger): Figure {
   const known = ledger.segments.filter((s) => s.running !== undefined);
   const last = known[known.length - 1];
-  if (!last) return unavailable('no current compressor state');
-  if (!last.running) return unavailable('compressor not running');
+  if (!last) return unavailable('no current compressor state', 'no_compressor_state');
+  if (!last.running) return unavailable('compressor not running', 'compressor_not_running');
   return copFromSums(
     ledger,
     sumLedger(ledger, (s) => s.running === true),

@@ -24,6 +24,8 @@ const MS_PER_HOUR = 3_600_000;
  * - d < 0 otherwise: a reset or meter swap; the step is skipped (counter_reset) and counting
  *   continues from the new value, so at most one sample interval of energy is lost
  * - d / Δt > maxPowerW: a glitch (e.g. a bogus read after a reset); skipped (counter_jump)
+ * Gap markers are skipped: a counter keeps counting while it is not read, so the step across a
+ * gap is real energy (spread evenly over the gap by cumulativeAt).
  */
 export function counterCumulative(series: Series, options: CounterOptions): CounterResult {
   const issues = emptyIssueCounts();
@@ -31,6 +33,7 @@ export function counterCumulative(series: Series, options: CounterOptions): Coun
   let total = 0;
   let prev: Sample | undefined;
   for (const s of series) {
+    if (s.gap === true) continue;
     if (prev) {
       const hours = (s.t - prev.t) / MS_PER_HOUR;
       const plausible = (kwh: number) => (kwh * 1000) / hours <= options.maxPowerW;

@@ -27,7 +27,7 @@ export function cyclesFromLedger(ledger: Ledger): CycleFigures {
   const runs = stateRuns(ledger.segments, (s) => s.running, ledger.before.running);
   const coveredMs = runs.reduce((sum, r) => sum + (r.end - r.start), 0);
   if (coveredMs === 0) {
-    const none = unavailable<number>('no compressor state in range');
+    const none = unavailable<number>('no compressor state in range', 'no_compressor_state');
     return {
       starts: none,
       startsPerHour: none,
@@ -46,7 +46,7 @@ export function cyclesFromLedger(ledger: Ledger): CycleFigures {
     completeCycles: measured(cycles.length, ''),
     meanCycleMinutes:
       meanMs === null
-        ? unavailable('no complete compressor cycle in range')
+        ? unavailable('no complete compressor cycle in range', 'no_complete_cycle')
         : measured(meanMs / 60_000, 'min'),
     shortCycles: measured(cycles.filter((ms) => ms < ledger.options.shortCycleMs).length, ''),
   };

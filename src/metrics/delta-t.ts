@@ -24,7 +24,7 @@ export function meanDeltaT(ledger: Ledger, pair: DeltaTPair): Figure {
   const roles: Role[] =
     pair === 'supply_return' ? ['supply_temp', 'return_temp'] : ['brine_in_temp', 'brine_out_temp'];
   const missing = roles.filter((r) => !ledger.present.has(r));
-  if (missing.length > 0) return unavailable(`no ${missing.join(', ')} signal`);
+  if (missing.length > 0) return unavailable(`no ${missing.join(', ')} signal`, 'no_temperature_signal');
   let weighted = 0;
   let ms = 0;
   for (const seg of ledger.segments) {
@@ -35,7 +35,7 @@ export function meanDeltaT(ledger: Ledger, pair: DeltaTPair): Figure {
   }
   return ms > 0
     ? measured(weighted / ms, 'K')
-    : unavailable('no running time with both temperatures in range');
+    : unavailable('no running time with both temperatures in range', 'no_running_temperatures');
 }
 
 /** Period means of both ΔT. */

@@ -1,5 +1,5 @@
-import { estimated, measured, unavailable, type Figure } from '../model/figure.js';
-import { heatNotes } from './energy.js';
+import { reasonOf, unavailable, unavailableFor, withNotes, type Figure } from '../model/figure.js';
+import { heatNotes, missingSources } from './energy.js';
 import type { Ledger } from './ledger.js';
 
 export type FlowNodeId =
@@ -37,8 +37,8 @@ export interface EnergyFlow {
  * whole flow unavailable.
  */
 export function energyFlowFromLedger(ledger: Ledger): Figure<EnergyFlow> {
-  if (!ledger.heatSource) return unavailable(ledger.heatMissing ?? 'no heat signal');
-  if (!ledger.elecSource) return unavailable(ledger.elecMissing ?? 'no electricity signal');
+  const missing = missingSources(ledger);
+  if (missing) return unavailableFor(missing);
   let elec = 0;
   const aux = { sh: 0, hw: 0 };
   const hp = { sh: 0, hw: 0 };
@@ -55,12 +55,17 @@ export function energyFlowFromLedger(ledger: Ledger): Figure<EnergyFlow> {
     aux[to] += a;
     if (seg.hotWater === undefined) unattributed += seg.hpHeatKwh + a;
   }
-  if (paired === 0) return unavailable('no time in range with both heat and electricity data');
+  if (paired === 0)
+    return unavailable('no time in range with both heat and electricity data', 'no_paired_data');
   const auxTotal = aux.sh + aux.hw;
   const compressorElec = ledger.options.electricityScope === 'unit' ? elec - auxTotal : elec;
-  if (compressorElec < 0) return unavailable('aux heater estimate exceeds the metered electricity');
+  if (compressorElec < 0)
+    return unavailable('aux heater estimate exceeds the metered electricity', 'aux_exceeds_electricity');
   if (hp.sh < 0 || hp.hw < 0)
-    return unavailable('heat below the aux heater estimate: cannot split the heat pump part');
+    return unavailable(
+      'heat below the aux heater estimate: cannot split the heat pump part',
+      'heat_below_aux',
+    );
   const hpTotal = hp.sh + hp.hw;
   const ambient = Math.max(0, hpTotal - compressorElec);
   const losses = Math.max(0, compressorElec - hpTotal);
@@ -86,6 +91,11 @@ export function energyFlowFromLedger(ledger: Ledger): Figure<EnergyFlow> {
   const flow: EnergyFlow = { nodes, links: links.filter((l) => l.kwh > 0), unattributedKwh: unattributed };
   const notes = heatNotes(ledger, { includesAux: true, auxKwh: auxTotal });
   if (unattributed > 0)
-    notes.push(`${unattributed.toFixed(2)} kWh with unknown valve position shown as space heating`);
-  return notes.length > 0 ? estimated(flow, 'kWh', notes.join('; ')) : measured(flow, 'kWh');
+    notes.push(
+      reasonOf(
+        'valve_unknown',
+        `${unattributed.toFixed(2)} kWh with unknown valve position shown as space heating`,
+      ),
+    );
+  return withNotes(flow, 'kWh', notes);
 }

@@ -1,5 +1,5 @@
 import type { Role } from '../model/role.js';
-import type { Series, SeriesByRole } from '../model/sample.js';
+import { hasValues, type Series, type SeriesByRole } from '../model/sample.js';
 import type { MetricOptions } from './options.js';
 
 /** How an energy quantity is obtained for a range. */
@@ -24,7 +24,7 @@ export type SourceChoice =
 export type SourcePreference = 'counter' | 'power';
 
 function has(series: Series | undefined, min = 1): boolean {
-  return !!series && series.length >= min;
+  return hasValues(series, min);
 }
 
 /**

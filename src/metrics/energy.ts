@@ -1,4 +1,11 @@
-import { figureOf, unavailable, type Figure } from '../model/figure.js';
+import {
+  figureOf,
+  reasonOf,
+  unavailable,
+  unavailableFor,
+  type Figure,
+  type Reason,
+} from '../model/figure.js';
 import type { SeriesByRole } from '../model/sample.js';
 import type { TimeRange } from '../model/time-range.js';
 import { buildLedger, type Ledger, type LedgerSegment } from './ledger.js';
@@ -9,13 +16,32 @@ import { isActive, sumLedger } from './sums.js';
 export function heatNotes(
   ledger: Ledger,
   { includesAux, auxKwh }: { includesAux: boolean; auxKwh: number },
-): string[] {
-  const notes: string[] = [];
-  if (ledger.heatSource?.status === 'estimated') notes.push(ledger.heatSource.basis);
+): Reason[] {
+  const notes: Reason[] = [];
+  if (ledger.heatSource?.status === 'estimated') notes.push(reasonOf('flow_factor', ledger.heatSource.basis));
   if (!includesAux || ledger.options.heatIncludesAux) return notes;
-  if (!ledger.present.has('aux_heater')) notes.push('no aux heater signal: aux heat not counted');
-  else if (auxKwh > 0) notes.push('includes aux heater heat estimated as its kW x runtime');
+  if (!ledger.present.has('aux_heater'))
+    notes.push(reasonOf('aux_not_counted', 'no aux heater signal: aux heat not counted'));
+  else if (auxKwh > 0)
+    notes.push(reasonOf('aux_estimated', 'includes aux heater heat estimated as its kW x runtime'));
   return notes;
+}
+
+/** Why a ledger has no heat source. */
+export function noHeatSource(ledger: Ledger): Reason {
+  return reasonOf('no_heat_signal', ledger.heatMissing ?? 'no heat signal');
+}
+
+/** Why a ledger has no electricity source. */
+export function noElecSource(ledger: Ledger): Reason {
+  return reasonOf('no_electricity_signal', ledger.elecMissing ?? 'no electricity signal');
+}
+
+/** Why a figure of heat and electricity cannot be had: a missing source; null when both exist. */
+export function missingSources(ledger: Ledger): Reason | null {
+  if (!ledger.heatSource) return noHeatSource(ledger);
+  if (!ledger.elecSource) return noElecSource(ledger);
+  return null;
 }
 
 /** Energies of a range, kWh. Splits need the valve; standby = neither compressor nor aux running. */
@@ -34,17 +60,17 @@ export interface EnergyFigures {
 }
 
 function heatFigure(ledger: Ledger, select: (seg: LedgerSegment) => boolean, includesAux: boolean): Figure {
-  if (!ledger.heatSource) return unavailable(ledger.heatMissing ?? 'no heat signal');
+  if (!ledger.heatSource) return unavailableFor(noHeatSource(ledger));
   const s = sumLedger(ledger, select);
-  if (s.heatKnownMs === 0) return unavailable('no heat data in range');
+  if (s.heatKnownMs === 0) return unavailable('no heat data in range', 'no_heat_data');
   const value = includesAux ? s.heatKwh : s.hpHeatKwh;
   return figureOf(value, 'kWh', heatNotes(ledger, { includesAux, auxKwh: s.auxKwh }));
 }
 
 function elecFigure(ledger: Ledger, select: (seg: LedgerSegment) => boolean): Figure {
-  if (!ledger.elecSource) return unavailable(ledger.elecMissing ?? 'no electricity signal');
+  if (!ledger.elecSource) return unavailableFor(noElecSource(ledger));
   const s = sumLedger(ledger, select);
-  if (s.elecKnownMs === 0) return unavailable('no electricity data in range');
+  if (s.elecKnownMs === 0) return unavailable('no electricity data in range', 'no_electricity_data');
   return figureOf(s.elecKwh, 'kWh', []);
 }
 
@@ -53,7 +79,7 @@ export function energyFromLedger(ledger: Ledger): EnergyFigures {
   const all = () => true;
   const valve = ledger.present.has('valve');
   const running = ledger.present.has('compressor') || ledger.present.has('compressor_speed');
-  const noValve = unavailable('no valve signal: cannot split space heating and hot water');
+  const noValve = unavailable('no valve signal: cannot split space heating and hot water', 'no_valve_signal');
   const aux = sumLedger(ledger).auxKwh;
   return {
     heat: heatFigure(ledger, all, true),
@@ -61,12 +87,12 @@ export function energyFromLedger(ledger: Ledger): EnergyFigures {
     heatSpaceHeating: valve ? heatFigure(ledger, (s) => s.hotWater === false, true) : noValve,
     heatHotWater: valve ? heatFigure(ledger, (s) => s.hotWater === true, true) : noValve,
     auxHeater: ledger.present.has('aux_heater')
-      ? figureOf(aux, 'kWh', ['aux heater kW x runtime'])
-      : unavailable('no aux heater signal'),
+      ? figureOf(aux, 'kWh', [reasonOf('aux_estimated', 'aux heater kW x runtime')])
+      : unavailable('no aux heater signal', 'no_aux_signal'),
     electricity: elecFigure(ledger, all),
     electricityStandby: running
       ? elecFigure(ledger, (s) => s.running === false && !isActive(s))
-      : unavailable('no compressor signal: cannot tell standby from running'),
+      : unavailable('no compressor signal: cannot tell standby from running', 'no_compressor_signal'),
   };
 }
 

@@ -1,16 +1,20 @@
 import { cleanSeries } from '../model/clean-series.js';
 import { emptyIssueCounts, mergeIssueCounts, type DataIssueCounts } from '../model/data-issues.js';
 import { isRole } from '../model/role.js';
-import type { Series, SeriesByRole } from '../model/sample.js';
+import { hasValues, type Series, type SeriesByRole } from '../model/sample.js';
 
-/** True when `value` is a valid Series: an array of finite samples with strictly increasing t. */
+/**
+ * True when `value` is a valid Series: an array of samples with finite, strictly increasing t and
+ * finite v, or gap markers (`gap: true`, any v).
+ */
 export function isValidSeries(value: unknown): value is Series {
   if (!Array.isArray(value)) return false;
   let last = Number.NEGATIVE_INFINITY;
   for (const s of value as unknown[]) {
-    const sample = s as { t?: unknown; v?: unknown } | null;
-    if (!sample || typeof sample.t !== 'number' || typeof sample.v !== 'number') return false;
-    if (!Number.isFinite(sample.t) || !Number.isFinite(sample.v) || sample.t <= last) return false;
+    const sample = s as { t?: unknown; v?: unknown; gap?: unknown } | null;
+    if (!sample || typeof sample.t !== 'number' || !Number.isFinite(sample.t) || sample.t <= last)
+      return false;
+    if (sample.gap !== true && (typeof sample.v !== 'number' || !Number.isFinite(sample.v))) return false;
     last = sample.t;
   }
   return true;
@@ -20,7 +24,7 @@ export function isValidSeries(value: unknown): value is Series {
  * The metrics' guard at their public entry: series that are already valid pass through untouched
  * (one O(n) check); anything else is cleaned with cleanSeries and its bad samples counted, so a
  * caller's unsorted or dirty arrays never make a metric throw or lie. Unknown keys and non-arrays
- * are dropped.
+ * are dropped; a series of gap markers only becomes empty (the role has no data).
  */
 export function ensureSeriesByRole(series: SeriesByRole): { series: SeriesByRole; issues: DataIssueCounts } {
   const out: SeriesByRole = {};
@@ -28,11 +32,11 @@ export function ensureSeriesByRole(series: SeriesByRole): { series: SeriesByRole
   for (const [key, value] of Object.entries(series ?? {})) {
     if (!isRole(key) || !Array.isArray(value)) continue;
     if (isValidSeries(value)) {
-      out[key] = value;
+      out[key] = hasValues(value) ? value : [];
       continue;
     }
     const cleaned = cleanSeries(value as ReadonlyArray<{ t: unknown; v: unknown }>);
-    out[key] = cleaned.series;
+    out[key] = hasValues(cleaned.series) ? cleaned.series : [];
     sets.push(cleaned.issues);
   }
   return { series: out, issues: sets.length > 0 ? mergeIssueCounts(...sets) : emptyIssueCounts() };

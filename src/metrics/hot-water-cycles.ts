@@ -1,4 +1,4 @@
-import { figureOf, measured, unavailable, type Figure } from '../model/figure.js';
+import { figureOf, measured, unavailable, type Figure, type Reason } from '../model/figure.js';
 import { heatNotes } from './energy.js';
 import type { Ledger, LedgerSegment } from './ledger.js';
 import { stateRuns } from './state-runs.js';
@@ -42,10 +42,10 @@ function sumKnown(
 
 function mean(
   values: ReadonlyArray<number | null>,
-  { unit, what, notes = [] }: { unit: string; what: string; notes?: string[] },
+  { unit, what, notes = [] }: { unit: string; what: string; notes?: Reason[] },
 ): Figure {
   const known = values.filter((v): v is number => v !== null);
-  if (known.length === 0) return unavailable(`no hot-water cycle with known ${what}`);
+  if (known.length === 0) return unavailable(`no hot-water cycle with known ${what}`, 'no_hot_water_cycle');
   return figureOf(known.reduce((a, b) => a + b, 0) / known.length, unit, notes);
 }
 
@@ -57,9 +57,9 @@ export function hotWaterCyclesFromLedger(ledger: Ledger): HotWaterCycleFigures {
   const runs = stateRuns(ledger.segments, (s) => s.hotWater, ledger.before.hotWater);
   const knownMs = runs.reduce((sum, r) => sum + (r.end - r.start), 0);
   if (knownMs === 0) {
-    const none = unavailable<number>(
-      ledger.present.has('valve') ? 'no valve data in range' : 'no valve signal',
-    );
+    const none = ledger.present.has('valve')
+      ? unavailable<number>('no valve data in range', 'no_valve_data')
+      : unavailable<number>('no valve signal', 'no_valve_signal');
     return {
       count: none,
       perDay: none,

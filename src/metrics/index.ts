@@ -19,6 +19,7 @@ export { energyFromLedger, heatEnergy, electricalEnergy, heatNotes } from './ene
 export type { EnergyFigures, EnergyQuery } from './energy.js';
 export { copFromSums, periodCop, periodCopFromLedger, copNow, copNowFromLedger } from './cop.js';
 export type { CopSums, PeriodCop, CopQuery } from './cop.js';
+export { heatPowerNow, heatPowerNowFromLedger } from './heat-power-now.js';
 export { intervalCop, intervalCopFromLedger, bucketEdges } from './interval-cop.js';
 export type { IntervalCopBucket, IntervalCopQuery } from './interval-cop.js';
 export { KELVIN_AT_0C, carnotCop, carnotSums, normalisedEfficiencyFromLedger } from './carnot.js';

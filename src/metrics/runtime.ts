@@ -1,4 +1,4 @@
-import { estimated, measured, unavailable, type Figure } from '../model/figure.js';
+import { measured, reasonOf, unavailable, withNotes, type Figure, type Reason } from '../model/figure.js';
 import type { SeriesByRole } from '../model/sample.js';
 import type { TimeRange } from '../model/time-range.js';
 import { buildLedger, type Ledger } from './ledger.js';
@@ -57,12 +57,24 @@ export function runtimeBreakdown(ledger: Ledger): RuntimeBreakdown {
   return b;
 }
 
-/** Runtime shares (% of covered time, summing to 100) and hours. */
+/**
+ * Runtime shares (% of covered time) and hours. The four exclusive shares (compressor heating,
+ * compressor hot water, aux only, idle) sum to 100; compressorPct and auxPct are overlapping
+ * totals for "how much did it run".
+ */
 export interface RuntimeFigures {
   readonly compressorHeatingPct: Figure;
   readonly compressorHotWaterPct: Figure;
   readonly auxOnlyPct: Figure;
   readonly idlePct: Figure;
+  /** Compressor running in any mode (heating + hot water), % of covered time. */
+  readonly compressorPct: Figure;
+  /**
+   * Aux heater on, with or without the compressor, % of covered time (the known-compressor-state
+   * time, like every share here). Time with both running counts in compressorPct and in auxPct,
+   * so the two may add up to more than 100.
+   */
+  readonly auxPct: Figure;
   readonly compressorHours: Figure;
   /** Aux heater hours including time together with the compressor. */
   readonly auxHours: Figure;
@@ -76,14 +88,18 @@ export function runtimeFromLedger(ledger: Ledger): RuntimeFigures {
   const b = runtimeBreakdown(ledger);
   const rangeMs = Math.max(0, ledger.range.to - ledger.range.from);
   const coveragePct =
-    rangeMs > 0 ? measured((b.coveredMs / rangeMs) * 100, '%') : unavailable<number>('empty range');
+    rangeMs > 0
+      ? measured((b.coveredMs / rangeMs) * 100, '%')
+      : unavailable<number>('empty range', 'empty_range');
   if (b.coveredMs === 0) {
-    const none = unavailable<number>('no compressor state in range');
+    const none = unavailable<number>('no compressor state in range', 'no_compressor_state');
     return {
       compressorHeatingPct: none,
       compressorHotWaterPct: none,
       auxOnlyPct: none,
       idlePct: none,
+      compressorPct: none,
+      auxPct: none,
       compressorHours: none,
       auxHours: none,
       coveragePct,
@@ -93,24 +109,33 @@ export function runtimeFromLedger(ledger: Ledger): RuntimeFigures {
   const pct = (ms: number) => (ms / b.coveredMs) * 100;
   const hasValve = ledger.present.has('valve');
   const hasAux = ledger.present.has('aux_heater');
-  const heatingNotes: string[] = [];
-  if (!hasValve) heatingNotes.push('no valve signal: all compressor time counted as heating');
+  const heatingNotes: Reason[] = [];
+  if (!hasValve)
+    heatingNotes.push(reasonOf('no_valve_signal', 'no valve signal: all compressor time counted as heating'));
   else if (b.valveUnknownMs > 0)
-    heatingNotes.push(`valve unknown for ${Math.round(b.valveUnknownMs / 60_000)} min, counted as heating`);
+    heatingNotes.push(
+      reasonOf(
+        'valve_unknown',
+        `valve unknown for ${Math.round(b.valveUnknownMs / 60_000)} min, counted as heating`,
+      ),
+    );
+  const noAux = unavailable<number>('no aux heater signal', 'no_aux_signal');
+  const compressorMs = b.compressorHeatingMs + b.compressorHotWaterMs;
   return {
-    compressorHeatingPct:
-      heatingNotes.length > 0
-        ? estimated(pct(b.compressorHeatingMs), '%', heatingNotes.join('; '))
-        : measured(pct(b.compressorHeatingMs), '%'),
+    compressorHeatingPct: withNotes(pct(b.compressorHeatingMs), '%', heatingNotes),
     compressorHotWaterPct: hasValve
       ? measured(pct(b.compressorHotWaterMs), '%')
-      : unavailable('no valve signal'),
-    auxOnlyPct: hasAux ? measured(pct(b.auxOnlyMs), '%') : unavailable('no aux heater signal'),
-    idlePct: hasAux
-      ? measured(pct(b.idleMs), '%')
-      : estimated(pct(b.idleMs), '%', 'no aux heater signal: idle may include aux-only time'),
-    compressorHours: measured((b.compressorHeatingMs + b.compressorHotWaterMs) / MS_PER_HOUR, 'h'),
-    auxHours: hasAux ? measured(b.auxMs / MS_PER_HOUR, 'h') : unavailable('no aux heater signal'),
+      : unavailable('no valve signal', 'no_valve_signal'),
+    auxOnlyPct: hasAux ? measured(pct(b.auxOnlyMs), '%') : noAux,
+    idlePct: withNotes(
+      pct(b.idleMs),
+      '%',
+      hasAux ? [] : [reasonOf('no_aux_signal', 'no aux heater signal: idle may include aux-only time')],
+    ),
+    compressorPct: measured(pct(compressorMs), '%'),
+    auxPct: hasAux ? measured(pct(b.auxOnlyMs + b.auxWithCompressorMs), '%') : noAux,
+    compressorHours: measured(compressorMs / MS_PER_HOUR, 'h'),
+    auxHours: hasAux ? measured(b.auxMs / MS_PER_HOUR, 'h') : noAux,
     coveragePct,
     breakdown: b,
   };

@@ -40,7 +40,8 @@ export function firstIndexAtOrAfter(series: Series, t: number): number {
 
 /**
  * The hold-last-value step function of a series, clipped to [from, to): sample i holds v_i over
- * [t_i, min(t_(i+1), t_i + staleMs)). Time not covered by any segment is a gap. A sample before
+ * [t_i, min(t_(i+1), t_i + staleMs)), where t_(i+1) may be a gap marker's (which holds nothing
+ * itself). Time not covered by any segment is a gap. A sample before
  * `from` still counts for the start of the range while it is not stale, so change-only logs work
  * when the caller includes the last sample before the range.
  */
@@ -50,6 +51,7 @@ export function heldSegments(series: Series, { from, to, staleMs }: HoldOptions)
   for (let i = Math.max(0, firstIndexAfter(series, from) - 1); i < series.length; i += 1) {
     const sample = series[i];
     if (!sample || sample.t >= to) break;
+    if (sample.gap === true) continue;
     const next = series[i + 1]?.t ?? Infinity;
     const start = Math.max(sample.t, from);
     const end = Math.min(next, sample.t + staleMs, to);
@@ -58,8 +60,8 @@ export function heldSegments(series: Series, { from, to, staleMs }: HoldOptions)
   return out;
 }
 
-/** The value held at instant `t` (undefined in a gap). */
+/** The value held at instant `t` (undefined in a gap, stale or after a gap marker). */
 export function valueAt(series: Series, t: number, staleMs: number): number | undefined {
   const sample = series[firstIndexAfter(series, t) - 1];
-  return sample && t < sample.t + staleMs ? sample.v : undefined;
+  return sample && sample.gap !== true && t < sample.t + staleMs ? sample.v : undefined;
 }

@@ -1,8 +1,8 @@
-import { cleanSeries, type CleanSeriesOptions } from '../model/clean-series.js';
+import { cleanSeries, isGapValue, type CleanSeriesOptions } from '../model/clean-series.js';
 import { emptyIssueCounts, mergeIssueCounts, type DataIssueCounts } from '../model/data-issues.js';
 import { parseSampleValue, parseTimestamp } from '../model/parse-value.js';
 import type { Role } from '../model/role.js';
-import type { Series, SeriesByRole } from '../model/sample.js';
+import { gapMarker, type Sample, type Series, type SeriesByRole } from '../model/sample.js';
 import { convertValue, isActiveAuxInput } from './convert-value.js';
 import { combineAuxSteps, deriveSeries } from './derive-series.js';
 import type { BrandProvider, RegisterEntry } from './types.js';
@@ -46,8 +46,8 @@ export function mapRows(
   }
   const issues = emptyIssueCounts();
   const unknown = new Set<string>();
-  const buckets = new Map<Role, { t: unknown; v: unknown }[]>();
-  const stepBuckets: { t: unknown; v: unknown }[][] = [];
+  const buckets = new Map<Role, Sample[]>();
+  const stepBuckets: Sample[][] = [];
 
   for (const row of rows) {
     const entry = findEntry(row, byId, byName);
@@ -64,22 +64,28 @@ export function mapRows(
       issues[t.reason] += 1;
       continue;
     }
-    if (!stored.ok) {
-      issues[stored.reason] += 1;
-      continue;
-    }
-    const value = convertValue(entry, stored.value, provider);
-    if (!value.ok) {
-      issues[value.reason] += 1;
-      continue;
+    let sample: Sample;
+    if (options.gapValues === 'break' && isGapValue(row.value)) {
+      // A gap marker is not converted; cleanSeries keeps it.
+      sample = gapMarker(t.value);
+    } else {
+      if (!stored.ok) {
+        issues[stored.reason] += 1;
+        continue;
+      }
+      const value = convertValue(entry, stored.value, provider);
+      if (!value.ok) {
+        issues[value.reason] += 1;
+        continue;
+      }
+      sample = { t: t.value, v: value.value };
     }
     if (entry.auxInput === 'step' && role === 'aux_heater') {
-      const index = entry.auxStep ?? 0;
-      (stepBuckets[index] ??= []).push({ t: t.value, v: value.value });
+      (stepBuckets[entry.auxStep ?? 0] ??= []).push(sample);
     } else {
       let bucket = buckets.get(role);
       if (!bucket) buckets.set(role, (bucket = []));
-      bucket.push({ t: t.value, v: value.value });
+      bucket.push(sample);
     }
   }
 

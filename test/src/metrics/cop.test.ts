@@ -82,10 +82,12 @@ describe('COP', () => {
     assert.deepEqual(copNow(off, { at: T0 + 60 * MIN, options }), {
       status: 'unavailable',
       reason: 'compressor not running',
+      code: 'compressor_not_running',
     });
     assert.deepEqual(copNow({}, { at: T0 }), {
       status: 'unavailable',
       reason: 'no current compressor state',
+      code: 'no_compressor_state',
     });
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dataQuality, emptyIssueCounts } from '../../../src/index.js';
-import { MIN, T0, at, close } from '../fixtures.js';
+import { MIN, T0, at, close, valueOf } from '../fixtures.js';
 
 describe('dataQuality', () => {
   it('golden: coverage, gaps, staleness per role; missing roles; counted bad samples', () => {
@@ -45,5 +45,20 @@ describe('dataQuality', () => {
     assert.equal(q.issues.out_of_order, 1);
     assert.equal(q.skippedSamples, 4);
     assert.equal(q.rangeMs, 60 * MIN);
+    // Mean of the three present roles: outdoor 40, compressor 10, valve 15 (the out-of-order sample
+    // at 0 is skipped) of 60 min.
+    const valve = q.roles.find((r) => r.role === 'valve');
+    close(valve?.coveragePct, (15 / 60) * 100);
+    close(valueOf(q.overallCoveragePct), ((40 + 10 + 15) / (3 * 60)) * 100);
+  });
+
+  it('overall coverage is unavailable for an empty range or without data', () => {
+    assert.deepEqual(dataQuality({}, { from: T0, to: T0 + MIN }).overallCoveragePct, {
+      status: 'unavailable',
+      reason: 'no data in range',
+      code: 'no_data',
+    });
+    const empty = dataQuality({ outdoor_temp: at([[0, 1]]) }, { from: T0, to: T0 });
+    assert.equal((empty.overallCoveragePct as { code?: string }).code, 'empty_range');
   });
 });

@@ -60,6 +60,7 @@ describe('heat and electrical energy', () => {
       value: 8,
       unit: 'kWh',
       basis: 'no aux heater signal: aux heat not counted',
+      code: 'aux_not_counted',
     });
     assert.deepEqual(elec, { status: 'measured', value: 4, unit: 'kWh' });
     // heatIncludesAux: the counter already includes the aux heater, nothing to note.
@@ -102,6 +103,7 @@ describe('heat and electrical energy', () => {
     assert.deepEqual(e.electricity, {
       status: 'unavailable',
       reason: 'no electricity signal (electrical_energy or electrical_power)',
+      code: 'no_electricity_signal',
     });
     assert.equal(e.auxHeater.status, 'unavailable');
     const noValve = energyFromLedger(ledgerOf({ ...SCENARIO_A, valve: undefined }));
@@ -114,8 +116,16 @@ describe('heat and electrical energy', () => {
   it('a signal that exists but has no data in the range is unavailable, not zero', () => {
     const series = { electrical_power: at([[-600, 1000]]), heat_power: at([[-600, 1000]]) };
     const e = energyFromLedger(ledgerOf(series, { staleMs: 15 * MIN }));
-    assert.deepEqual(e.electricity, { status: 'unavailable', reason: 'no electricity data in range' });
-    assert.deepEqual(e.heat, { status: 'unavailable', reason: 'no heat data in range' });
+    assert.deepEqual(e.electricity, {
+      status: 'unavailable',
+      reason: 'no electricity data in range',
+      code: 'no_electricity_data',
+    });
+    assert.deepEqual(e.heat, {
+      status: 'unavailable',
+      reason: 'no heat data in range',
+      code: 'no_heat_data',
+    });
   });
 
   it('gaps are not filled: a power signal silent for an hour contributes only its held part', () => {

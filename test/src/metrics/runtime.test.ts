@@ -28,6 +28,25 @@ describe('runtime shares', () => {
     close(valueOf(r.coveragePct), 100);
   });
 
+  it('golden scenario A: compressor and aux totals overlap (15 min of both counted in each)', () => {
+    const r = runtimeShares(SCENARIO_A, { ...SCENARIO_A_RANGE, options: SCENARIO_A_OPTIONS });
+    close(valueOf(r.compressorPct), (90 / 240) * 100);
+    // Aux 30-45 (with the compressor) + 200-210 (alone).
+    close(valueOf(r.auxPct), (25 / 240) * 100);
+    assert.equal(r.compressorPct.status, 'measured');
+    const noAux = runtimeShares(
+      { compressor: SCENARIO_A.compressor ?? [] },
+      { ...SCENARIO_A_RANGE, options: SCENARIO_A_OPTIONS },
+    );
+    assert.deepEqual(noAux.auxPct, {
+      status: 'unavailable',
+      reason: 'no aux heater signal',
+      code: 'no_aux_signal',
+    });
+    const none = runtimeShares({}, { from: T0, to: T0 + MIN });
+    assert.equal((none.compressorPct as { code?: string }).code, 'no_compressor_state');
+  });
+
   it('shares are of the time the compressor state is known; gaps lower the coverage instead', () => {
     // staleMs 15 min: compressor on 0-15, gap 15-60, off 60-75, gap 75-120 ...
     const r = runtimeShares(
@@ -76,6 +95,10 @@ describe('runtime shares', () => {
         if (r.breakdown.coveredMs === 0) return;
         const b = r.breakdown;
         const parts = [b.compressorHeatingMs, b.compressorHotWaterMs, b.auxOnlyMs, b.idleMs];
+        // compressor + aux only + idle = 100 %; aux total = aux only + aux with compressor.
+        close(valueOf(r.compressorPct) + ((b.auxOnlyMs + b.idleMs) / b.coveredMs) * 100, 100, 1e-9);
+        if (r.auxPct.status !== 'unavailable')
+          close(r.auxPct.value, ((b.auxOnlyMs + b.auxWithCompressorMs) / b.coveredMs) * 100, 1e-9);
         assert.ok(parts.every((p) => p >= 0));
         assert.equal(
           parts.reduce((x, y) => x + y, 0),
