@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { applyOverrides, collectEnvOverrides } from './env-overrides.js';
 import { configSchema, type BridgeConfig } from './schema.js';
+import { fileMode, inlineSecretKeys, secretFileModeWarning } from './secret-file-mode.js';
 
 export interface LoadConfigOptions {
   /** YAML file; optional, since everything can come from the environment. */
@@ -11,6 +12,10 @@ export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
   /** Injected for tests; reads secret files. */
   readTextFile?: (path: string) => Promise<string>;
+  /** Receives non-fatal warnings (a world-readable file with secrets); default: stderr. */
+  onWarning?: (message: string) => void;
+  /** Injected for tests; the config file's mode bits. */
+  readFileMode?: (path: string) => Promise<number | undefined>;
 }
 
 /** Env var that names the config file when --config is not given. */
@@ -27,7 +32,15 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Bridg
   const origins = new Map<string, string>();
 
   let tree: Record<string, unknown> = {};
-  if (path !== undefined) tree = await readYamlFile(path, read);
+  if (path !== undefined) {
+    tree = await readYamlFile(path, read);
+    const mode = await (options.readFileMode ?? fileMode)(path);
+    const warning =
+      mode === undefined
+        ? undefined
+        : secretFileModeWarning({ path, mode, secretKeys: inlineSecretKeys(tree) });
+    if (warning) (options.onWarning ?? ((m: string) => process.stderr.write(`${m}\n`)))(warning);
+  }
 
   applyOverrides(tree, collectEnvOverrides(env), origins);
   applySupervisorDefaults(tree, env, origins);
