@@ -27,6 +27,9 @@ export default {
           '--disable-background-networking',
           '--disable-component-update',
           '--no-first-run',
+          // Heap tests force a GC and read exact heap sizes.
+          '--js-flags=--expose-gc',
+          '--enable-precise-memory-info',
         ],
       },
     }),

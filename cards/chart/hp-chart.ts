@@ -1,6 +1,5 @@
 import { LitElement, css, html } from 'lit';
 import type { PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { initChart, registerTheme } from '../echarts/echarts.js';
 import type { ChartOption, ECharts } from '../echarts/echarts.js';
 import { echartsTheme, readChartTheme } from './chart-theme.js';
@@ -10,10 +9,14 @@ import type { ChartTheme } from './chart-theme.js';
  * Thin ECharts host: owns init, theme, resize and dispose, and knows nothing about heat pumps.
  * Cards hand it a complete option built by a pure function in cards/options/.
  */
-@customElement('hp-chart')
 export class HpChart extends LitElement {
-  @property({ attribute: false }) option?: ChartOption;
-  @property({ type: Boolean, attribute: 'dark-mode' }) darkMode = false;
+  static override properties = {
+    option: { attribute: false },
+    darkMode: { type: Boolean, attribute: 'dark-mode' },
+  };
+
+  declare option?: ChartOption;
+  darkMode = false;
 
   private chartInstance?: ECharts;
   private resizeObserver?: ResizeObserver;
@@ -111,6 +114,8 @@ function hashOf(text: string): string {
 
 function themeOption(theme: ChartTheme): ChartOption {
   return {
+    // Users who ask their system for less motion get charts that appear at once (also screenshots).
+    animation: !matchMedia('(prefers-reduced-motion: reduce)').matches,
     darkMode: theme.darkMode,
     color: theme.palette,
     backgroundColor: 'transparent',
@@ -118,6 +123,8 @@ function themeOption(theme: ChartTheme): ChartOption {
     legend: { textStyle: { color: theme.secondaryText } },
   } as ChartOption;
 }
+
+if (!customElements.get('hp-chart')) customElements.define('hp-chart', HpChart);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,6 @@
 import { toCoreSeries } from '../data/core-series.js';
 import { copView } from '../data/card-metrics.js';
+import { reasonText } from '../i18n/reasons.js';
 import { buildCopOption } from '../options/cop-options.js';
 import type { CardView } from '../shared/base-card.js';
 import { registerCard } from '../shared/card-registry.js';
@@ -24,7 +25,7 @@ export class HeatpumpCopCard extends HeatpumpChartCard<CopCardConfig> {
     const series = toCoreSeries(view.samples, { units: view.units });
     const cop = copView(series, { from: view.from, to: view.to, bucketMs: copBucketMs(view.range) });
     if (cop.intervalCop.length === 0 && cop.period.status === 'unavailable')
-      return { message: cop.period.reason };
+      return { message: reasonText(cop.period, view.texts) };
     const outdoor = view.config.show_outdoor === false ? undefined : this.points(view, 'outdoor_temp');
     return {
       option: buildCopOption(
@@ -37,7 +38,9 @@ export class HeatpumpCopCard extends HeatpumpChartCard<CopCardConfig> {
         this.optionContext(view),
       ),
       note:
-        cop.period.status === 'estimated' ? `${view.texts.chart.estimated}: ${cop.period.basis}` : undefined,
+        cop.period.status === 'estimated'
+          ? `${view.texts.chart.estimated}: ${reasonText(cop.period, view.texts)}`
+          : undefined,
     };
   }
 }

@@ -59,14 +59,19 @@ export function copView(series: SeriesByRole, range: MetricRange & { bucketMs: n
   };
 }
 
+/** Why a view has nothing to show: the core's English reason and, when it gives one, its code. */
+export interface Unavailable {
+  reason: string;
+  code?: string;
+}
+
 /** Hours per state over [from, to), summing to the time the compressor state is known. */
 export type RuntimeView =
-  { heating: number; hotWater: number; auxHeater: number; idle: number } | { reason: string };
+  { heating: number; hotWater: number; auxHeater: number; idle: number } | Unavailable;
 
 export function runtimeView(series: SeriesByRole, range: MetricRange): RuntimeView {
   const figures = runtimeShares(series, { from: range.from, to: range.to, options: metricOptions(range) });
-  if (figures.compressorHeatingPct.status === 'unavailable')
-    return { reason: figures.compressorHeatingPct.reason };
+  if (figures.compressorHeatingPct.status === 'unavailable') return figures.compressorHeatingPct;
   const b = figures.breakdown;
   const h = (ms: number) => ms / 3_600_000;
   return {
@@ -92,7 +97,7 @@ export function deltaTView(series: SeriesByRole, range: MetricRange): DeltaTView
   return { supply: nonEmpty(pairOf('supply_return')), brine: nonEmpty(pairOf('brine')) };
 }
 
-export type EnergyFlowView = EnergyFlowData | { reason: string };
+export type EnergyFlowView = EnergyFlowData | Unavailable;
 
 export function energyFlowView(series: SeriesByRole, range: MetricRange): EnergyFlowView {
   const ledger = buildLedger(series, {
@@ -100,12 +105,46 @@ export function energyFlowView(series: SeriesByRole, range: MetricRange): Energy
     options: resolveMetricOptions(metricOptions(range)),
   });
   const flow = energyFlowFromLedger(ledger);
-  if (flow.status === 'unavailable') return { reason: flow.reason };
+  if (flow.status === 'unavailable') return flow;
   return {
     links: flow.value.links.map((l) => ({ source: l.source, target: l.target, value: l.kwh })),
     estimated: flow.status === 'estimated',
-    note: flow.status === 'estimated' ? flow.basis : undefined,
+    note: flow.status === 'estimated' ? { basis: flow.basis, code: flow.code } : undefined,
   };
+}
+
+export interface HeatPowerView {
+  /** heat-pump heat power, W, as steps: each ledger segment's mean from its start to its end */
+  points: Point[];
+  /** what an estimate rests on (the flow-factor method); absent when a meter measured it */
+  estimate?: { basis: string; code?: string };
+}
+
+/**
+ * Heat power from the core's heat source for the range: with no heat meter, the flow-factor estimate
+ * flowFactorKwPerK x (supply - return) while the compressor runs, 0 W while it is off, exactly as the
+ * core's ledger computes heat energy (see src/metrics/ledger.ts).
+ */
+export function heatPowerView(series: SeriesByRole, range: MetricRange): HeatPowerView | Unavailable {
+  const ledger = buildLedger(series, {
+    range: { from: range.from, to: range.to },
+    options: resolveMetricOptions(metricOptions(range)),
+    prefer: 'power',
+  });
+  if (!ledger.heatSource) return { reason: ledger.heatMissing ?? 'no heat signal', code: 'no_heat_signal' };
+  const points: Point[] = [];
+  for (const seg of ledger.segments) {
+    const hours = (seg.end - seg.start) / 3_600_000;
+    const v = seg.hpHeatKwh === undefined || hours <= 0 ? null : (seg.hpHeatKwh * 1000) / hours;
+    const last = points[points.length - 1];
+    // Equal neighbours merge into one step; a changed value starts a new one at the segment start.
+    if (last && last.v === v && points.length >= 2) points[points.length - 1] = { t: seg.end, v };
+    else points.push({ t: seg.start, v }, { t: seg.end, v });
+  }
+  const source = ledger.heatSource;
+  return source.status === 'estimated'
+    ? { points, estimate: { basis: source.basis, code: 'flow_factor' } }
+    : { points };
 }
 
 export interface KpiInput extends MetricRange {

@@ -22,7 +22,7 @@ import type {
   MarkLineComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
-import { init, registerTheme, use } from 'echarts/core';
+import { getInstanceById, init, registerTheme, use } from 'echarts/core';
 import type { ComposeOption, ECharts, EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -55,3 +55,5 @@ export type ChartOption = ComposeOption<
 
 export type { ECharts, EChartsCoreOption };
 export { init as initChart, registerTheme };
+/** ECharts' registry of live instances, for the tests that check disposal (unused, so not bundled). */
+export { getInstanceById };

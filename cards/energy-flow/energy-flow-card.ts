@@ -1,5 +1,6 @@
 import { energyFlowView } from '../data/card-metrics.js';
 import { toCoreSeries } from '../data/core-series.js';
+import { reasonText } from '../i18n/reasons.js';
 import { buildEnergyFlowOption } from '../options/energy-flow-options.js';
 import type { CardView } from '../shared/base-card.js';
 import { registerCard } from '../shared/card-registry.js';
@@ -24,10 +25,10 @@ export class HeatpumpEnergyFlowCard extends HeatpumpChartCard<EnergyFlowCardConf
       from: view.from,
       to: view.to,
     });
-    if ('reason' in flow) return { message: flow.reason };
+    if ('reason' in flow) return { message: reasonText(flow, view.texts) };
     return {
       option: buildEnergyFlowOption(flow, this.optionContext(view)),
-      note: flow.note ? `${view.texts.chart.estimated}: ${flow.note}` : undefined,
+      note: flow.note ? `${view.texts.chart.estimated}: ${reasonText(flow.note, view.texts)}` : undefined,
     };
   }
 }

@@ -52,6 +52,7 @@ export const en = {
     losses: 'Losses',
     space_heating: 'Space heating',
     estimated: 'estimated',
+    heat_power_estimated: 'Heat power (estimated)',
   },
   kpi: {
     cop_now: 'COP now',
@@ -70,8 +71,46 @@ export const en = {
     unavailable_entities: 'Unavailable: {entities}',
     no_data: 'No data in this range',
     load_failed: 'Could not load data: {error}',
-    missing_heat: 'Heat is unknown: set heat_energy, heat_power or the supply and return temperatures',
-    missing_electricity: 'Electrical energy is unknown: set electrical_energy or electrical_power',
+    heat_power_unknown: 'Heat power is unknown: {reason}',
+  },
+  /**
+   * The core's English reasons and estimate notes (src/metrics), as templates: `{name}` matches the
+   * variable part of the core's text and is copied into the translation. Keys are the core's reason
+   * codes (src/model/figure.ts); `<code>__<variant>` are other wordings of the same code.
+   */
+  reason: {
+    not_finite: 'not a finite number',
+    empty_range: 'empty range',
+    no_heat_signal: 'no heat signal',
+    no_heat_signal__needs:
+      'no heat signal: needs heat_energy, heat_power, or {roles} for the flow-factor estimate',
+    no_electricity_signal: 'no electricity signal',
+    no_electricity_signal__needs: 'no electricity signal (electrical_energy or electrical_power)',
+    no_heat_data: 'no heat data in range',
+    no_electricity_data: 'no electricity data in range',
+    no_paired_data: 'no time in range with both heat and electricity data',
+    too_little_electricity: 'electricity {kwh} kWh is below {min} kWh: too little for a COP',
+    no_compressor_signal: 'no compressor signal: cannot tell standby from running',
+    no_compressor_signal__running: 'no compressor signal: cannot tell running from standby',
+    no_compressor_state: 'no compressor state in range',
+    no_compressor_state__now: 'no current compressor state',
+    compressor_not_running: 'compressor not running',
+    no_valve_signal: 'no valve signal',
+    no_valve_signal__split: 'no valve signal: cannot split space heating and hot water',
+    no_valve_signal__heating: 'no valve signal: all compressor time counted as heating',
+    no_aux_signal: 'no aux heater signal',
+    no_aux_signal__idle: 'no aux heater signal: idle may include aux-only time',
+    no_temperature_signal: 'no {roles} signal',
+    no_running_temperatures: 'no running time with both temperatures in range',
+    no_current_value: 'no current heat data',
+    aux_exceeds_electricity: 'aux heater estimate exceeds the metered electricity',
+    heat_below_aux: 'heat below the aux heater estimate: cannot split the heat pump part',
+    flow_factor: 'flow factor {factor} kW/K x (supply - return) while the compressor runs',
+    aux_estimated: 'aux heater kW x runtime',
+    aux_estimated__heat: 'includes aux heater heat estimated as its kW x runtime',
+    aux_not_counted: 'no aux heater signal: aux heat not counted',
+    valve_unknown: '{kwh} kWh with unknown valve position shown as space heating',
+    valve_unknown__minutes: 'valve unknown for {minutes} min, counted as heating',
   },
   editor: {
     title: 'Title',
@@ -81,7 +120,6 @@ export const en = {
     device: 'Bridge device name',
     entities: 'Entities',
     show_outdoor: 'Show outdoor temperature',
-    hours_to_show: 'Hours',
   },
 };
 

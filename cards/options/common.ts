@@ -15,6 +15,30 @@ export interface OptionContext {
   /** epoch ms range shown on the time axis */
   from: number;
   to: number;
+  /** chart width in px, for legend wrapping (600 when unknown) */
+  width?: number;
+}
+
+/** Height of one legend row (ECharts' default 14 px item + 8 px gap). */
+export const LEGEND_ROW = 22;
+
+/**
+ * Rows a plain (wrapping) ECharts legend takes at `width` px: items of about 7 px per character of
+ * 12 px text plus the 25 px icon, 5 px icon gap and 10 px item gap. The grid is moved down by them,
+ * as ECharts does not lay out a grid around its legend.
+ */
+export function legendRows(names: readonly string[], width = 600): number {
+  let rows = 1;
+  let x = 0;
+  for (const name of names) {
+    const item = 40 + 7 * name.length;
+    if (x > 0 && x + item > width - 10) {
+      rows++;
+      x = 0;
+    }
+    x += item;
+  }
+  return rows;
 }
 
 export const pairs = (points: readonly Point[]): Array<[number, number | null]> =>
@@ -33,10 +57,10 @@ export function stackedGrids(
 ): Array<{ left: number; right: number; top: string; height: string }> {
   const top = 10;
   const bottom = 14;
-  const gap = 6;
+  const gap = 8;
   const height = (100 - top - bottom - gap * (count - 1)) / count;
   return Array.from({ length: count }, (_, i) => ({
-    left: 48,
+    left: 56,
     right: 16,
     top: `${top + i * (height + gap)}%`,
     height: `${height}%`,

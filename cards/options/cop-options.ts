@@ -12,17 +12,25 @@ export interface CopChartData {
   outdoor?: readonly Point[];
 }
 
-/** COP over time as an area line, the range COP as a mark line, optional outdoor temperature. */
+/**
+ * COP over time as an area line, the range COP as a dashed mark line, optional outdoor temperature.
+ * The range COP is its own legend entry, value included, so its text never sits on the data and a
+ * tap on it hides the line.
+ */
 export function buildCopOption(data: CopChartData, ctx: OptionContext): ChartOption {
   const t = ctx.texts;
   const withOutdoor = data.outdoor !== undefined;
+  const period = data.periodCop;
   const periodLabel =
-    data.periodCop === null
+    period === null
       ? ''
-      : `${t.chart.period_cop} ${formatNumber(data.periodCop, ctx.locale, 2)}${data.periodEstimated ? ` (${t.chart.estimated})` : ''}`;
+      : `${t.chart.period_cop} ${formatNumber(period, ctx.locale, 2)}${data.periodEstimated ? ` (${t.chart.estimated})` : ''}`;
   return {
     grid: { left: 40, right: withOutdoor ? 44 : 16, top: 32, bottom: 28 },
-    legend: { top: 0, data: [t.chart.interval_cop, ...(withOutdoor ? [t.role.outdoor_temp] : [])] },
+    legend: {
+      top: 0,
+      formatter: (name: string) => (name === t.chart.period_cop ? periodLabel : name),
+    },
     tooltip: { trigger: 'axis' },
     xAxis: timeAxes(ctx, 1),
     yAxis: [
@@ -39,17 +47,24 @@ export function buildCopOption(data: CopChartData, ctx: OptionContext): ChartOpt
         showSymbol: false,
         areaStyle: { opacity: 0.3 },
         connectNulls: false,
-        markLine:
-          data.periodCop === null
-            ? undefined
-            : {
+      },
+      ...(period === null
+        ? []
+        : [
+            {
+              type: 'line' as const,
+              name: t.chart.period_cop,
+              data: [],
+              lineStyle: { type: 'dashed' as const, width: 2 },
+              markLine: {
                 symbol: 'none',
                 silent: true,
-                lineStyle: { type: 'dashed', width: 2 },
-                label: { formatter: periodLabel, position: 'insideEndTop' },
-                data: [{ name: t.chart.period_cop, yAxis: data.periodCop }],
+                lineStyle: { type: 'dashed' as const, width: 2 },
+                label: { show: false },
+                data: [{ name: periodLabel, yAxis: period }],
               },
-      },
+            },
+          ]),
       ...(withOutdoor
         ? [
             {

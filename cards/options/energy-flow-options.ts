@@ -1,5 +1,6 @@
 import type { ChartOption } from '../echarts/echarts.js';
 import type { Texts } from '../i18n/index.js';
+import type { ReasonSource } from '../i18n/reasons.js';
 import { formatNumber } from './common.js';
 import type { OptionContext } from './common.js';
 
@@ -11,8 +12,8 @@ export interface EnergyFlowData {
   /** kWh per link; the core balances them (inputs = outputs within rounding) */
   links: ReadonlyArray<{ source: FlowNodeId; target: FlowNodeId; value: number }>;
   estimated: boolean;
-  /** what an estimate rests on, shown under the chart */
-  note?: string;
+  /** what an estimate rests on (the core's basis and code), shown under the chart */
+  note?: ReasonSource;
 }
 
 export function flowNodeName(id: FlowNodeId, texts: Texts): string {
@@ -48,7 +49,8 @@ export function buildEnergyFlowOption(data: EnergyFlowData, ctx: OptionContext):
         left: 8,
         right: 96,
         top: 8,
-        bottom: 8,
+        // Room under the lowest node for its two-line label.
+        bottom: 24,
         nodeGap: 14,
         emphasis: { focus: 'adjacency' },
         lineStyle: { color: 'gradient', opacity: 0.4 },

@@ -1,6 +1,7 @@
 /** KPI card: figures -> tile models (label, text, status, entity for more-info). Pure, no DOM. */
 import type { Figure } from '../../src/model/index.js';
 import type { Texts } from '../i18n/index.js';
+import { reasonText } from '../i18n/reasons.js';
 import { formatNumber } from './common.js';
 
 export type KpiKey =
@@ -49,9 +50,9 @@ export function buildKpiTiles(options: {
     status: figure.status,
     note:
       figure.status === 'unavailable'
-        ? figure.reason
+        ? reasonText(figure, texts)
         : figure.status === 'estimated'
-          ? `${texts.chart.estimated}: ${figure.basis}`
+          ? `${texts.chart.estimated}: ${reasonText(figure, texts)}`
           : undefined,
     entityId: entities[key],
   });

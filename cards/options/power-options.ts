@@ -3,11 +3,13 @@ import type { OptionContext, Point } from './common.js';
 import { buildStackedOption } from './stacked-options.js';
 
 export interface PowerChartData {
-  /** W */
+  /** kW */
   electrical: readonly Point[];
-  /** W; absent when neither a heat meter nor an estimate exists */
+  /** kW; absent when neither a heat meter nor an estimate exists */
   heat?: readonly Point[];
-  /** W (aux heater power), or on/off as 0/1 when only a binary signal exists */
+  /** heat is the core's flow-factor estimate, not a meter reading: named so and dashed */
+  heatEstimated?: boolean;
+  /** kW (aux heater power), or on/off as 0/1 when only a binary signal exists */
   aux: readonly Point[];
   auxIsState: boolean;
 }
@@ -19,10 +21,18 @@ export function buildPowerOption(data: PowerChartData, ctx: OptionContext): Char
   return buildStackedOption(
     [
       {
-        unit: 'W',
+        unit: 'kW',
         series: [
           { name: r.electrical_power, points: data.electrical, area: true },
-          ...(data.heat ? [{ name: r.heat_power, points: data.heat }] : []),
+          ...(data.heat
+            ? [
+                {
+                  name: data.heatEstimated ? c.heat_power_estimated : r.heat_power,
+                  points: data.heat,
+                  dashed: data.heatEstimated,
+                },
+              ]
+            : []),
         ],
       },
       data.auxIsState
@@ -33,7 +43,7 @@ export function buildPowerOption(data: PowerChartData, ctx: OptionContext): Char
             labels: { 0: c.off, 1: c.on },
             series: [{ name: r.aux_heater, points: data.aux, step: true, area: true }],
           }
-        : { unit: 'W', series: [{ name: r.aux_heater_power, points: data.aux, step: true, area: true }] },
+        : { unit: 'kW', series: [{ name: r.aux_heater_power, points: data.aux, step: true, area: true }] },
     ],
     ctx,
   );

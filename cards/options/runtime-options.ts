@@ -34,9 +34,13 @@ export function runtimeTooltip(
   return `${slice.name}: ${formatNumber(slice.value, ctx.locale, 1)} ${ctx.texts.chart.hours} (${formatNumber(slice.percent, ctx.locale, 1)} %)`;
 }
 
-/** Donut of compressor heating / compressor hot water / aux heater / idle, hours in the tooltip. */
+/** Idle is no activity: a neutral grey that reads on light and dark cards, not a palette colour. */
+const IDLE_COLOR = 'rgba(150, 150, 150, 0.45)';
+
+/** Donut of compressor heating / compressor hot water / aux heater / idle; hours in legend and tooltip. */
 export function buildRuntimeOption(data: RuntimeChartData, ctx: OptionContext): ChartOption {
   const slices = runtimeSlices(data, ctx);
+  const hours = new Map(slices.map((s) => [s.name, s.value]));
   return {
     tooltip: {
       trigger: 'item',
@@ -45,16 +49,28 @@ export function buildRuntimeOption(data: RuntimeChartData, ctx: OptionContext): 
         return runtimeTooltip(p, ctx);
       },
     },
-    legend: { bottom: 0, type: 'scroll' },
+    // Beside the donut, every state with its hours: a legend below it pages once names are long.
+    legend: {
+      orient: 'vertical',
+      right: 8,
+      top: 'middle',
+      itemGap: 12,
+      formatter: (name: string) =>
+        `${name}  ${formatNumber(hours.get(name) ?? 0, ctx.locale, 1)} ${ctx.texts.chart.hours}`,
+    },
     series: [
       {
         type: 'pie',
         name: ctx.texts.card.runtime,
-        radius: ['45%', '70%'],
-        center: ['50%', '45%'],
+        radius: ['42%', '68%'],
+        center: ['26%', '50%'],
         avoidLabelOverlap: true,
         label: { show: false },
-        data: slices.map((s) => ({ name: s.name, value: Math.round(s.value * 1000) / 1000 })),
+        data: slices.map((s) => ({
+          name: s.name,
+          value: Math.round(s.value * 1000) / 1000,
+          ...(s.key === 'idle' ? { itemStyle: { color: IDLE_COLOR } } : {}),
+        })),
       },
     ],
   };

@@ -5,7 +5,14 @@ import type { OptionContext, Point } from './common.js';
 export interface StackedPlot {
   /** axis name, e.g. "K" or "W" */
   unit: string;
-  series: ReadonlyArray<{ name: string; points: readonly Point[]; step?: boolean; area?: boolean }>;
+  series: ReadonlyArray<{
+    name: string;
+    points: readonly Point[];
+    step?: boolean;
+    area?: boolean;
+    /** dashed line: an estimate, not a measurement */
+    dashed?: boolean;
+  }>;
   /** fixed axis bounds and category labels for step lanes (0 -> "Off", 1 -> "On") */
   min?: number;
   max?: number;
@@ -24,7 +31,10 @@ export function buildStackedOption(plots: readonly StackedPlot[], ctx: OptionCon
     yAxis: plots.map((plot, i) => ({
       type: 'value' as const,
       gridIndex: i,
+      // Units beside the axis, not above it: above, they collide with the plot stacked over it.
       name: plot.unit,
+      nameLocation: 'middle' as const,
+      nameGap: 40,
       min: plot.min,
       max: plot.max,
       interval: plot.labels ? 1 : undefined,
@@ -44,7 +54,7 @@ export function buildStackedOption(plots: readonly StackedPlot[], ctx: OptionCon
         connectNulls: false,
         step: s.step ? ('end' as const) : undefined,
         areaStyle: s.area ? { opacity: 0.25 } : undefined,
-        lineStyle: { width: 1.5 },
+        lineStyle: s.dashed ? { width: 1.5, type: 'dashed' as const } : { width: 1.5 },
       })),
     ),
   };

@@ -1,5 +1,5 @@
 import type { ChartOption } from '../echarts/echarts.js';
-import { insideZoom, pairs, timeAxes } from './common.js';
+import { LEGEND_ROW, insideZoom, legendRows, pairs, timeAxes } from './common.js';
 import type { OptionContext, Point } from './common.js';
 import type { Interval } from './lanes.js';
 
@@ -10,21 +10,42 @@ export interface TemperatureChartData {
   lanes: ReadonlyArray<{ name: string; intervals: readonly Interval[]; color: string }>;
 }
 
+/** Height of one state lane in px; the lanes form a strip under the temperatures. */
+const LANE_PX = 9;
+
 /**
- * Temperature lines with legend toggles, state lanes as shaded mark areas (each lane is an empty line
- * series so the legend toggles it too), zoom with the wheel and a slider.
+ * Temperature lines with legend toggles; under them the state lanes, one row of shaded mark areas
+ * each on the same time axis (each lane is an empty line series so the legend toggles it too;
+ * full-height shading of three overlapping lanes muddies the lines); zoom with the wheel and a slider.
  */
 export function buildTemperatureOption(data: TemperatureChartData, ctx: OptionContext): ChartOption {
   const selected = Object.fromEntries(data.series.map((s) => [s.name, !s.hidden]));
+  const names = [...data.series.map((s) => s.name), ...data.lanes.map((l) => l.name)];
+  const lanes = data.lanes.length;
+  const strip = lanes * LANE_PX;
+  const axes = lanes ? 2 : 1;
   return {
-    grid: { left: 40, right: 16, top: 48, bottom: 56 },
-    legend: { top: 0, type: 'scroll', selected },
+    grid: [
+      { left: 40, right: 16, top: 26 + LEGEND_ROW * legendRows(names, ctx.width), bottom: 56 + strip + 4 },
+      ...(lanes ? [{ left: 40, right: 16, height: strip, bottom: 56 }] : []),
+    ],
+    legend: { top: 0, selected },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? `${v.toFixed(1)} °C` : '–') },
-    xAxis: timeAxes(ctx, 1),
-    yAxis: { type: 'value', name: '°C', scale: true },
+    axisPointer: { link: [{ xAxisIndex: 'all' }] },
+    xAxis: timeAxes(ctx, axes),
+    yAxis: [
+      { type: 'value', name: '°C', scale: true },
+      ...(lanes ? [{ type: 'value' as const, gridIndex: 1, min: 0, max: lanes, show: false }] : []),
+    ],
     dataZoom: [
-      ...insideZoom(1),
-      { type: 'slider', xAxisIndex: 0, height: 18, bottom: 4, filterMode: 'none' },
+      ...insideZoom(axes),
+      {
+        type: 'slider',
+        xAxisIndex: Array.from({ length: axes }, (_, i) => i),
+        height: 18,
+        bottom: 4,
+        filterMode: 'none',
+      },
     ],
     series: [
       ...data.series.map((s) => ({
@@ -35,16 +56,23 @@ export function buildTemperatureOption(data: TemperatureChartData, ctx: OptionCo
         connectNulls: false,
         lineStyle: { width: 1.5 },
       })),
-      ...data.lanes.map((lane) => ({
+      ...data.lanes.map((lane, i) => ({
         type: 'line' as const,
         name: lane.name,
+        xAxisIndex: 1,
+        yAxisIndex: 1,
         data: [],
         itemStyle: { color: lane.color },
         markArea: {
           silent: true,
-          itemStyle: { color: lane.color, opacity: 0.12 },
+          itemStyle: { color: lane.color, opacity: 0.7 },
+          // Top lane first, as the legend lists them; a 1 px gap between rows.
           data: lane.intervals.map(
-            ([start, end]) => [{ xAxis: start }, { xAxis: end }] as [{ xAxis: number }, { xAxis: number }],
+            ([start, end]) =>
+              [
+                { xAxis: start, yAxis: lanes - i - 1 + 1 / LANE_PX },
+                { xAxis: end, yAxis: lanes - i },
+              ] as [{ xAxis: number; yAxis: number }, { xAxis: number; yAxis: number }],
           ),
         },
       })),

@@ -1,6 +1,5 @@
 import { deltaTView } from '../data/card-metrics.js';
 import { toCoreSeries } from '../data/core-series.js';
-import { downsampleMinMax } from '../data/downsample.js';
 import type { Point } from '../options/common.js';
 import { holdPoints } from '../options/lanes.js';
 import { buildPerformanceOption } from '../options/performance-options.js';
@@ -26,11 +25,7 @@ export class HeatpumpPerformanceCard extends HeatpumpChartCard<PerformanceCardCo
     const series = toCoreSeries(view.samples, { units: view.units });
     const delta = deltaTView(series, { from: view.from, to: view.to });
     if (!delta.supply.length && !delta.brine.length) return { message: view.texts.message.no_data };
-    const reduce = (points: Point[]): Point[] =>
-      downsampleMinMax(
-        holdPoints(points, view.to).map((p) => ({ t: p.t, v: p.v ?? Number.NaN })),
-        { buckets: view.width, from: view.from, to: view.to },
-      ).map((s) => ({ t: s.t, v: Number.isFinite(s.v) ? s.v : null }));
+    const reduce = (points: Point[]): Point[] => this.reducePoints(view, holdPoints(points, view.to));
     return {
       option: buildPerformanceOption(
         { supplyDeltaT: reduce(delta.supply), brineDeltaT: reduce(delta.brine) },

@@ -1,5 +1,6 @@
 import { runtimeView } from '../data/card-metrics.js';
 import { toCoreSeries } from '../data/core-series.js';
+import { reasonText } from '../i18n/reasons.js';
 import { buildRuntimeOption } from '../options/runtime-options.js';
 import type { CardView } from '../shared/base-card.js';
 import { registerCard } from '../shared/card-registry.js';
@@ -27,7 +28,7 @@ export class HeatpumpRuntimeCard extends HeatpumpChartCard<RuntimeCardConfig> {
     // On/off aux heater counts as running for time shares; its energy is never used here.
     const series = toCoreSeries(view.samples, { units: view.units, auxFromState: true });
     const runtime = runtimeView(series, { from: view.from, to: view.to });
-    if ('reason' in runtime) return { message: runtime.reason };
+    if ('reason' in runtime) return { message: reasonText(runtime, view.texts) };
     return { option: buildRuntimeOption(runtime, this.optionContext(view)) };
   }
 }

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import type { CSSResultGroup, PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Schema } from './schema.js';
 import type { CardDataSource } from '../data/data-source.js';
 import { HaDataSource } from '../data/ha-data-source.js';
@@ -45,15 +44,25 @@ const lastRangeByGroup = new Map<string, RangeKey>();
  */
 export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElement {
   static override styles: CSSResultGroup = cardStyles;
+  // Declared without decorators: the decorator helpers cost more bundle bytes than this table.
+  static override properties = {
+    hass: { attribute: false },
+    dataSource: { attribute: false },
+    config: { state: true },
+    range: { state: true },
+    loadError: { state: true },
+    loading: { state: true },
+    dataVersion: { state: true },
+  };
 
-  @property({ attribute: false }) hass?: HassLike;
+  declare hass?: HassLike;
   /** Set by the standalone dashboard; inside HA the card builds an HaDataSource from `hass`. */
-  @property({ attribute: false }) dataSource?: CardDataSource;
-  @state() protected config?: C;
-  @state() protected range: RangeKey = '24h';
-  @state() protected loadError?: string;
-  @state() protected loading = false;
-  @state() protected dataVersion = 0;
+  declare dataSource?: CardDataSource;
+  declare protected config?: C;
+  protected range: RangeKey = '24h';
+  declare protected loadError?: string;
+  protected loading = false;
+  protected dataVersion = 0;
   /** Number of renders, so tests can check that unrelated `hass` updates are ignored. */
   renderCount = 0;
 
@@ -61,6 +70,7 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
   protected window = { from: 0, to: 0 };
   private haSource?: HaDataSource;
   private loadedKey?: string;
+  private loadSeq = 0;
   private unsubscribeLive?: () => void;
 
   protected abstract readonly cardTag: string;
@@ -93,11 +103,18 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
     return resolveEntities(this.roles, { device: this.config?.device, entities: this.config?.entities });
   }
 
+  /** An entity's state text from `hass` or the data source; undefined when it does not exist. */
+  protected stateOf(entityId: string): string | undefined {
+    return this.hass ? this.hass.states[entityId]?.state : this.dataSource?.current(entityId)?.state;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener(RANGE_EVENT, this.onRangeEvent);
-    // Re-attached after removal: load again on the next update.
+    // Re-attached after removal (HA re-attaches cards when views switch): load again, which also
+    // subscribes to live states again.
     this.loadedKey = undefined;
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -105,6 +122,9 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
     window.removeEventListener(RANGE_EVENT, this.onRangeEvent);
     this.unsubscribeLive?.();
     this.unsubscribeLive = undefined;
+    // A load still in flight must not subscribe a card that is gone (it would never unsubscribe).
+    this.loadedKey = undefined;
+    this.loadSeq++;
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
@@ -133,7 +153,7 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
     const key = JSON.stringify([this.entities, this.range]);
     if (key !== this.loadedKey) {
       this.loadedKey = key;
-      void this.load(key, source);
+      void this.load(++this.loadSeq, source);
     }
   }
 
@@ -141,7 +161,8 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
     return this.dataSource ?? this.haSource;
   }
 
-  private async load(key: string, source: CardDataSource): Promise<void> {
+  /** Only the newest load may apply its result: a range change or a removal makes older ones stale. */
+  private async load(seq: number, source: CardDataSource): Promise<void> {
     this.loading = true;
     this.loadError = undefined;
     this.unsubscribeLive?.();
@@ -155,7 +176,7 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
         now,
         from: this.loadFrom(now),
       });
-      if (key !== this.loadedKey) return;
+      if (seq !== this.loadSeq) return;
       this.samples = samples;
       this.window = { from, to };
       this.unsubscribeLive = source.subscribeLive(Object.values(entities), (update) => {
@@ -165,10 +186,10 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
         }
       });
     } catch (err) {
-      if (key !== this.loadedKey) return;
+      if (seq !== this.loadSeq) return;
       this.loadError = errorText(err);
     } finally {
-      if (key === this.loadedKey) {
+      if (seq === this.loadSeq) {
         this.loading = false;
         this.dataVersion++;
       }

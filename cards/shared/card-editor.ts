@@ -1,6 +1,5 @@
 import { LitElement, html } from 'lit';
 import type { TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { HassLike } from '../data/hass-types.js';
 import type { ConfigForm } from './config-form.js';
 
@@ -10,9 +9,15 @@ import type { ConfigForm } from './config-form.js';
  * an invalid edit is shown as text and not sent.
  */
 export class HeatpumpCardEditor extends LitElement {
-  @property({ attribute: false }) hass?: HassLike;
-  @state() private config: Record<string, unknown> = {};
-  @state() private error?: string;
+  static override properties = {
+    hass: { attribute: false },
+    config: { state: true },
+    error: { state: true },
+  };
+
+  declare hass?: HassLike;
+  private config: Record<string, unknown> = {};
+  declare private error?: string;
   /** Set by the card's getConfigElement(). */
   form?: ConfigForm;
 

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import '../chart/hp-chart.js';
 import type { HpChart } from '../chart/hp-chart.js';
+import type { TimedSample } from '../data/data-source.js';
 import { downsampleMinMax, keepStateChanges } from '../data/downsample.js';
 import type { ECharts, ChartOption } from '../echarts/echarts.js';
 import type { OptionContext, Point } from '../options/common.js';
@@ -39,7 +40,7 @@ export abstract class HeatpumpChartCard<C extends BaseCardConfig> extends Heatpu
   }
 
   protected optionContext(view: CardView<C>): OptionContext {
-    return { texts: view.texts, locale: view.locale, from: view.from, to: view.to };
+    return { texts: view.texts, locale: view.locale, from: view.from, to: view.to, width: view.width };
   }
 
   /**
@@ -53,6 +54,16 @@ export abstract class HeatpumpChartCard<C extends BaseCardConfig> extends Heatpu
       roleKind(role) === 'state'
         ? keepStateChanges(samples)
         : downsampleMinMax(samples, { buckets: view.width, from: view.from, to: view.to });
-    return reduced.map((s) => ({ t: s.t, v: Number.isFinite(s.v) ? s.v : null }));
+    return reduced.map(toPoint);
+  }
+
+  /** Points computed from the core (gaps as null), min/max down-sampled like a role's samples. */
+  protected reducePoints(view: CardView<C>, points: readonly Point[]): Point[] {
+    return downsampleMinMax(
+      points.map((p) => ({ t: p.t, v: p.v ?? Number.NaN })),
+      { buckets: view.width, from: view.from, to: view.to },
+    ).map(toPoint);
   }
 }
+
+const toPoint = (s: TimedSample): Point => ({ t: s.t, v: Number.isFinite(s.v) ? s.v : null });

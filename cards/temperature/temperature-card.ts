@@ -1,9 +1,12 @@
+import { css } from 'lit';
+import type { CSSResultGroup } from 'lit';
 import { buildTemperatureOption } from '../options/temperature-options.js';
 import { onIntervals } from '../options/lanes.js';
 import type { CardView } from '../shared/base-card.js';
 import { registerCard } from '../shared/card-registry.js';
 import { HeatpumpChartCard } from '../shared/chart-card.js';
 import type { ChartResult } from '../shared/chart-card.js';
+import { cardStyles } from '../shared/card-styles.js';
 import {
   LANE_ROLES,
   TEMPERATURE_CARD_TAG,
@@ -20,6 +23,16 @@ const LANE_COLORS: Record<(typeof LANE_ROLES)[number], string> = {
 
 /** Up to 7 temperatures with legend toggles, state lanes as shaded areas, zoom. */
 export class HeatpumpTemperatureCard extends HeatpumpChartCard<TemperatureCardConfig> {
+  // Taller than the other charts: a wrapped legend and the zoom slider share its height.
+  static override styles: CSSResultGroup = [
+    cardStyles,
+    css`
+      :host {
+        --hp-chart-height: 300px;
+      }
+    `,
+  ];
+
   protected readonly cardTag = TEMPERATURE_CARD_TAG;
   protected readonly roles = temperatureCardConfig.roles;
   protected readonly schema = temperatureCardConfig.schema;

@@ -25,7 +25,7 @@ describe('examples/lovelace', () => {
 
   it('other-entities.yaml configs are valid', async () => {
     const docs = parseAllDocuments(await readText('other-entities.yaml')).map((d) => d.toJS() as CardConfig);
-    expect(docs).to.have.length(2);
+    expect(docs).to.have.length(3);
     for (const card of docs) accept(card);
   });
 });

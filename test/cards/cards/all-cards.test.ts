@@ -3,7 +3,7 @@ import { fakeHass, loadRecording } from '../fake-hass.js';
 import { mountChart, seriesOf } from './mount.js';
 
 const CHARTS: Array<{ tag: string; series: string[] }> = [
-  { tag: 'heatpump-cop-card', series: ['COP', 'Outdoor'] },
+  { tag: 'heatpump-cop-card', series: ['COP', 'Range COP', 'Outdoor'] },
   { tag: 'heatpump-runtime-card', series: ['Runtime'] },
   {
     tag: 'heatpump-temperature-card',

@@ -26,7 +26,7 @@ describe('card behaviour', () => {
         entities: { flow: 'sensor.x' },
       }),
     ).to.equal(
-      'heatpump-power-card: entities.flow is not a known role (this card uses: electrical_power, heat_power, aux_heater_power, aux_heater)',
+      'heatpump-power-card: entities.flow is not a known role (this card uses: electrical_power, heat_power, aux_heater_power, aux_heater, supply_temp, return_temp, compressor)',
     );
     expect(configError('heatpump-valve-card', { type: 'custom:heatpump-valve-card', range: '2d' })).to.equal(
       'heatpump-valve-card: range must be one of 1h, 6h, 24h, 7d, 30d, 1y (got "2d")',
@@ -120,9 +120,9 @@ describe('card behaviour', () => {
       entity_ids: string[];
     };
     expect(history.entity_ids).to.deep.equal(['binary_sensor.heatpump_compressor_running']);
-    const cop = seriesOf(card)[0]!;
-    expect(cop.data).to.have.length(30);
-    const markLine = (cop as unknown as { markLine: { data: Array<{ yAxis: number }> } }).markLine;
+    const [cop, range] = seriesOf(card);
+    expect(cop!.data).to.have.length(30);
+    const markLine = (range as unknown as { markLine: { data: Array<{ yAxis: number }> } }).markLine;
     expect(markLine.data[0]!.yAxis).to.be.within(1.5, 4);
   });
 

@@ -23,12 +23,12 @@ describe('cards on answers recorded from a real Home Assistant', () => {
   it('computes the 30-day COP from recorded hourly statistics sums (heat 3 kWh per 1 kWh each hour)', async () => {
     const hass = fakeHass(await loadRecording('ha-recorded.json'));
     const card = await mountChart('heatpump-cop-card', { range: '30d', sync_range: false }, hass);
-    const cop = seriesOf(card)[0] as unknown as {
+    const [cop, range] = seriesOf(card) as unknown as Array<{
       markLine: { data: Array<{ yAxis: number }> };
       data: Array<[number, number | null]>;
-    };
-    expect(cop.markLine.data[0]!.yAxis).to.be.closeTo(3, 1e-9);
-    expect(cop.data.filter(([, v]) => v !== null).every(([, v]) => Math.abs(v! - 3) < 1e-9)).to.equal(true);
+    }>;
+    expect(range!.markLine.data[0]!.yAxis).to.be.closeTo(3, 1e-9);
+    expect(cop!.data.filter(([, v]) => v !== null).every(([, v]) => Math.abs(v! - 3) < 1e-9)).to.equal(true);
     expect(text(card)).to.not.contain('Entity not found');
   });
 });

@@ -9,10 +9,10 @@ const points = [
 ];
 
 describe('buildCopOption', () => {
-  it('draws interval COP as an area line with the range COP as a mark line', () => {
+  it('draws interval COP as an area line with the range COP as a mark line of its own legend entry', () => {
     const option = buildCopOption({ intervalCop: points, periodCop: 3.456, periodEstimated: false }, ctx());
     const series = seriesOf(option);
-    expect(series).to.have.length(1);
+    expect(series.map((s) => s.name)).to.deep.equal(['COP', 'Range COP']);
     expect(series[0]!.type).to.equal('line');
     expect(series[0]!.areaStyle).to.not.equal(undefined);
     expect(series[0]!.data).to.deep.equal([
@@ -20,9 +20,11 @@ describe('buildCopOption', () => {
       [T0 + 1.5 * HOUR, null],
       [T0 + 2.5 * HOUR, 4.1],
     ]);
-    const markLine = series[0]!.markLine as { data: Array<{ yAxis: number }>; label: { formatter: string } };
+    const markLine = series[1]!.markLine as { data: Array<{ yAxis: number }> };
     expect(markLine.data[0]!.yAxis).to.equal(3.456);
-    expect(markLine.label.formatter).to.equal('Range COP 3.46');
+    const legend = option.legend as { formatter: (name: string) => string };
+    expect(legend.formatter('Range COP')).to.equal('Range COP 3.46');
+    expect(legend.formatter('COP')).to.equal('COP');
   });
 
   it('adds outdoor temperature on a second axis and marks an estimated range COP', () => {
@@ -31,17 +33,18 @@ describe('buildCopOption', () => {
       ctx('sv'),
     );
     const series = seriesOf(option);
-    expect(series.map((s) => s.name)).to.deep.equal(['COP', 'Ute']);
-    expect(series[1]!.yAxisIndex).to.equal(1);
+    expect(series.map((s) => s.name)).to.deep.equal(['COP', 'COP för perioden', 'Ute']);
+    expect(series[2]!.yAxisIndex).to.equal(1);
     expect((option.yAxis as unknown[]).length).to.equal(2);
-    const label = (series[0]!.markLine as { label: { formatter: string } }).label.formatter;
-    expect(label).to.equal('COP för perioden 2,50 (uppskattad)');
+    const legend = option.legend as { formatter: (name: string) => string };
+    expect(legend.formatter('COP för perioden')).to.equal('COP för perioden 2,50 (uppskattad)');
   });
 
   it('leaves out the mark line when the range COP is unknown', () => {
     const series = seriesOf(
       buildCopOption({ intervalCop: [], periodCop: null, periodEstimated: false }, ctx()),
     );
+    expect(series.map((s) => s.name)).to.deep.equal(['COP']);
     expect(series[0]!.markLine).to.equal(undefined);
   });
 });

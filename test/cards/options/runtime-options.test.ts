@@ -3,17 +3,31 @@ import { buildRuntimeOption, runtimeTooltip } from '../../../cards/options/runti
 import { ctx, seriesOf } from './helpers.js';
 
 describe('buildRuntimeOption', () => {
-  it('builds a donut with four slices in hours', () => {
+  it('builds a donut with four slices in hours, idle in a neutral grey', () => {
     const option = buildRuntimeOption({ heating: 10.25, hotWater: 1.5, auxHeater: 0.75, idle: 11.5 }, ctx());
     const [pie] = seriesOf(option);
     expect(pie!.type).to.equal('pie');
-    expect(pie!.radius).to.deep.equal(['45%', '70%']);
-    expect(pie!.data).to.deep.equal([
-      { name: 'Compressor, heating', value: 10.25 },
-      { name: 'Compressor, hot water', value: 1.5 },
-      { name: 'Aux heater', value: 0.75 },
-      { name: 'Idle', value: 11.5 },
-    ]);
+    expect((pie!.data as Array<{ name: string; value: number }>).map((d) => [d.name, d.value])).to.deep.equal(
+      [
+        ['Compressor, heating', 10.25],
+        ['Compressor, hot water', 1.5],
+        ['Aux heater', 0.75],
+        ['Idle', 11.5],
+      ],
+    );
+    expect((pie!.data as Array<{ itemStyle?: { color: string } }>)[3]!.itemStyle!.color).to.match(
+      /^rgba\(150/,
+    );
+  });
+
+  it('lists every state with its hours beside the donut', () => {
+    const option = buildRuntimeOption(
+      { heating: 10.25, hotWater: 1.5, auxHeater: 0.75, idle: 11.5 },
+      ctx('sv'),
+    );
+    const legend = option.legend as { orient: string; formatter: (name: string) => string };
+    expect(legend.orient).to.equal('vertical');
+    expect(legend.formatter('Vila')).to.equal('Vila  11,5 h');
   });
 
   it('shows hours and share in the tooltip, localised', () => {

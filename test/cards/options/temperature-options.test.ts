@@ -40,8 +40,13 @@ describe('temperature options', () => {
     );
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).to.deep.equal(['Supply', 'Return', 'Compressor']);
-    const area = series[2]!.markArea as { data: unknown[] };
-    expect(area.data).to.deep.equal([[{ xAxis: T0 }, { xAxis: T0 + HOUR }]]);
+    // The lane is a strip on a second grid under the temperatures, sharing their time range.
+    expect([series[2]!.xAxisIndex, series[2]!.yAxisIndex]).to.deep.equal([1, 1]);
+    const area = series[2]!.markArea as { data: Array<Array<{ xAxis: number }>> };
+    expect(area.data.map((pair) => pair.map((p) => p.xAxis))).to.deep.equal([[T0, T0 + HOUR]]);
+    expect((option.grid as unknown[]).length).to.equal(2);
+    const zoom = option.dataZoom as Array<{ xAxisIndex: number | number[] }>;
+    expect(zoom.every((z) => JSON.stringify(z.xAxisIndex) === '[0,1]')).to.equal(true);
     expect((option.legend as { selected: Record<string, boolean> }).selected).to.deep.equal({
       Supply: true,
       Return: false,
@@ -71,5 +76,19 @@ describe('holdPoints', () => {
       { t: 30, v: 3 },
       { t: 40, v: 3 },
     ]);
+  });
+});
+
+describe('legendRows', () => {
+  it('wraps the legend to the chart width, and the temperature grid moves down with it', async () => {
+    const { legendRows } = await import('../../../cards/options/common.js');
+    const names = ['Outdoor', 'Indoor', 'Supply', 'Return', 'Hot water', 'Brine in', 'Brine out'];
+    expect(legendRows(names, 900)).to.equal(1);
+    expect(legendRows(names, 400)).to.equal(2);
+    const option = buildTemperatureOption(
+      { series: names.map((name) => ({ name, points: [] })), lanes: [] },
+      { ...ctx(), width: 400 },
+    );
+    expect((option.grid as Array<{ top: number }>)[0]!.top).to.equal(26 + 2 * 22);
   });
 });
