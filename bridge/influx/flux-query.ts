@@ -40,7 +40,9 @@ function taggedStreams(plan: TaggedPlan, head: string, every: string): string[] 
   // `!= and !=`, never `not (== or ==)`: InfluxDB 2.x cannot push a `not` down to storage, and a
   // filter left in Flux also keeps aggregateWindow from being pushed down, so every raw point of
   // the range would stream through the Flux engine (30 d of 30 s data: ~10 s instead of < 1 s).
-  const meanFilter = hasLast ? [`  |> filter(fn: (r) => ${noneOf(plan.lastWhen.tag, plan.lastWhen.values)})`] : [];
+  const meanFilter = hasLast
+    ? [`  |> filter(fn: (r) => ${noneOf(plan.lastWhen.tag, plan.lastWhen.values)})`]
+    : [];
   const keyExpr = fluxColumn(plan.keyTag);
   return [
     [...base, ...meanFilter, ...tail('mean', every, keyExpr)].join('\n'),

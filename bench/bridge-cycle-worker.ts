@@ -1,0 +1,235 @@
+/**
+ * Child process of bench/bridge.ts (its own process so peak RSS is the bridge's, not the seeder's).
+ * For one InfluxDB flavour: per range, the raw query alone (the floor: same query text over plain
+ * HTTP, body read, nothing parsed) and the bridge cycle for that range (source fetch + parse +
+ * map, computeSnapshot + state build, publish to the real HA); then the production Cycle itself.
+ * Prints one JSON document on stdout.
+ */
+import { configSchema } from '../bridge/config/schema.js';
+import { buildFluxQuery } from '../bridge/influx/flux-query.js';
+import { buildInfluxQLQuery } from '../bridge/influx/influxql-query.js';
+import { fluxBucket } from '../bridge/influx/influx-source.js';
+import { planForSource } from '../bridge/influx/layouts.js';
+import { chooseWindow } from '../bridge/influx/window.js';
+import { createLogger } from '../bridge/log/logger.js';
+import { computeSnapshot } from '../bridge/pipeline/compute-snapshot.js';
+import {
+  createHaSession,
+  createHaWriter,
+  createInfluxSource,
+  createStateBuilder,
+  metricOptionsFor,
+  providerFor,
+} from '../bridge/pipeline/create-parts.js';
+import { Cycle } from '../bridge/pipeline/cycle.js';
+import { HaPublisher } from '../bridge/publish/ha-publisher.js';
+import { providerMapper } from '../bridge/sources/row-mapper.js';
+
+interface WorkerInput {
+  flavour: 'flux' | 'influxql';
+  influxdb: Record<string, string>;
+  ha: { url: string; token: string };
+  now: number;
+  ranges: { name: string; ms: number }[];
+  warmup: number;
+  repeats: number;
+}
+
+const input = JSON.parse(process.env.BENCH_INPUT ?? '{}') as WorkerInput;
+const DAY = 86_400_000;
+const config = configSchema.parse({
+  brand: 'thermia',
+  timezone: 'UTC',
+  // The default 10 s timeout is below what a year takes on this machine; the bench measures it instead.
+  influxdb: { ...input.influxdb, language: input.flavour, timeout_ms: 120_000 },
+  homeassistant: { url: input.ha.url, token: input.ha.token },
+  log: { level: 'warn' },
+});
+const logger = createLogger({
+  level: 'warn',
+  destination: { write: (l: string) => void process.stderr.write(l) },
+});
+const source = createInfluxSource(config);
+const session = createHaSession(config, logger, true);
+const publisher = new HaPublisher({ writer: createHaWriter(config), session, logger });
+const states = createStateBuilder(config);
+const provider = providerFor(config);
+const options = metricOptionsFor(config);
+const plan = planForSource({
+  source: config.source,
+  knownNames: providerMapper({ provider, restrictToKnownNames: true }).knownKeys,
+});
+
+/** The window the production cycle picks for a span: fine (recent) up to 2 days, coarse beyond. */
+function windowFor(spanMs: number): number {
+  const to = input.now;
+  return spanMs <= 2 * DAY
+    ? chooseWindow({
+        from: to - spanMs,
+        to,
+        minWindowMs: config.source.sample_interval_seconds * 1000,
+        maxPoints: 3000,
+      })
+    : chooseWindow({ from: to - spanMs, to, minWindowMs: 5 * 60_000, maxPoints: 20_000 });
+}
+
+/** The floor: the very query the source sends, over plain fetch, body read as bytes. */
+async function rawQuery(from: number, to: number, windowMs: number): Promise<{ ms: number; bytes: number }> {
+  const aligned = Math.floor(from / windowMs) * windowMs;
+  const range = { from: aligned, to, windowMs };
+  const inf = config.influxdb;
+  const t0 = performance.now();
+  let res: Response;
+  if (input.flavour === 'flux') {
+    const query = buildFluxQuery({ bucket: fluxBucket(inf), plan, range });
+    res = await fetch(`${inf.url.replace(/\/$/, '')}/api/v2/query?org=${encodeURIComponent(inf.org ?? '')}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Token ${inf.token}`,
+        'content-type': 'application/json',
+        accept: 'text/csv',
+      },
+      // The same dialect @influxdata/influxdb-client asks for, so the answer has the same size.
+      body: JSON.stringify({
+        query,
+        dialect: {
+          header: true,
+          delimiter: ',',
+          quoteChar: '"',
+          commentPrefix: '#',
+          annotations: ['datatype', 'group', 'default'],
+        },
+      }),
+    });
+  } else {
+    const q = buildInfluxQLQuery({ plan, range, retentionPolicy: inf.retention_policy });
+    const params = new URLSearchParams({
+      db: inf.database ?? '',
+      epoch: 'ms',
+      chunked: 'true',
+      chunk_size: '10000',
+      q: q.text,
+    });
+    res = await fetch(`${inf.url.replace(/\/$/, '')}/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: params.toString(),
+    });
+  }
+  const body = await res.arrayBuffer();
+  const ms = performance.now() - t0;
+  if (!res.ok) throw new Error(`raw query ${res.status}: ${Buffer.from(body).toString().slice(0, 300)}`);
+  return { ms, bytes: body.byteLength };
+}
+
+async function rangeCycle(spanMs: number) {
+  const now = input.now;
+  const windowMs = windowFor(spanMs);
+  const t0 = performance.now();
+  const fetched = await source.fetch({ from: now - spanMs, to: now, windowMs });
+  const t1 = performance.now();
+  const series = { series: fetched.series, windowMs };
+  const snapshot = computeSnapshot({ now, recent: series, long: series, options, provider });
+  const built = states.build(snapshot);
+  const t2 = performance.now();
+  const published = await publisher.publish(built);
+  const t3 = performance.now();
+  if (published.written === 0) throw new Error('nothing published');
+  return {
+    totalMs: t3 - t0,
+    queryMs: t1 - t0,
+    computeMs: t2 - t1,
+    publishMs: t3 - t2,
+    rows: fetched.rows,
+    windowMs,
+    entities: published.written,
+  };
+}
+
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
+
+async function main() {
+  await source.start();
+  await session.start();
+  await publisher.start();
+  const out: Record<string, unknown> = { flavour: input.flavour, ranges: [] as unknown[] };
+  for (const r of input.ranges) {
+    const raw: { ms: number; bytes: number }[] = [];
+    const cyc: Awaited<ReturnType<typeof rangeCycle>>[] = [];
+    const windowMs = windowFor(r.ms);
+    // Long ranges take seconds per query: fewer runs there (the spread is reported either way).
+    const [warmup, repeats] =
+      r.ms >= 30 * DAY ? [1, Math.min(3, input.repeats)] : [input.warmup, input.repeats];
+    // Interleaved so drift in machine load hits floor and cycle alike.
+    for (let i = 0; i < warmup + repeats; i++) {
+      const a = await rawQuery(input.now - r.ms, input.now, windowMs);
+      const b = await rangeCycle(r.ms);
+      if (i >= warmup) {
+        raw.push(a);
+        cyc.push(b);
+      }
+    }
+    (out.ranges as unknown[]).push({
+      range: r.name,
+      windowMs,
+      rows: cyc[0]?.rows,
+      rawBytes: raw[0]?.bytes,
+      rawMs: raw.map((x) => x.ms),
+      cycleMs: cyc.map((x) => x.totalMs),
+      queryMs: cyc.map((x) => x.queryMs),
+      computeMs: cyc.map((x) => x.computeMs),
+      publishMs: cyc.map((x) => x.publishMs),
+      rssMiB: process.memoryUsage().rss / 2 ** 20,
+    });
+    process.stderr.write(
+      `  ${input.flavour} ${r.name}: raw ${med(raw.map((x) => x.ms)).toFixed(1)} ms, cycle ${med(cyc.map((x) => x.totalMs)).toFixed(1)} ms\n`,
+    );
+  }
+  // The production Cycle as `run` wires it: recent (today + 24 h, fine) and long (season/31 d, coarse).
+  const now = input.now;
+  for (const [label, longRefreshMs] of [
+    ['production cycle, long refresh', 0],
+    ['production cycle, recent only', 3_600_000_000],
+  ] as const) {
+    let t = now;
+    const cycle = new Cycle({
+      source,
+      publisher,
+      states,
+      statistics: undefined,
+      provider,
+      metricOptions: options,
+      sampleIntervalMs: config.source.sample_interval_seconds * 1000,
+      longRefreshMs,
+      logger,
+      now: () => t,
+    });
+    const ms: number[] = [];
+    const split: unknown[] = [];
+    const [warmup, repeats] = [1, Math.min(5, input.repeats)];
+    for (let i = 0; i < warmup + repeats; i++) {
+      t = now - i; // distinct `now`s, all inside the seeded data
+      const t0 = performance.now();
+      await cycle.run(new AbortController().signal);
+      if (i >= warmup) {
+        ms.push(performance.now() - t0);
+        split.push(cycle.lastTimings);
+      }
+    }
+    (out as Record<string, unknown>)[label] = { ms, split };
+    process.stderr.write(`  ${input.flavour} ${label}: ${med(ms).toFixed(1)} ms\n`);
+  }
+  out.peakRssMiB = process.resourceUsage().maxRSS / 1024;
+  await publisher.stop();
+  await session.stop();
+  await source.stop();
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`worker failed: ${(e as Error).stack}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Is the heap growth over live appends linear (a leak) or a one-off? Heap after forced GC at
+// 0, 250, 500, 1000, 2000 appends (ten per repaint) for one card at 20k points per series.
+// Uses the page bench/render.mjs built. node bench/render-append-growth.mjs [--card valve]
+/* global window -- page.evaluate callbacks run in the browser */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { fmt, table, writeResult } from './lib/stats.mjs';
+
+const { values: args } = parseArgs({ options: { card: { type: 'string', default: 'valve,temperature' } } });
+const OUT = 'test-results/bench';
+const server = createServer((req, res) => {
+  try {
+    const path = join(OUT, new URL(req.url, 'http://x').pathname);
+    const body = readFileSync(path);
+    res.writeHead(200, { 'content-type': extname(path) === '.js' ? 'text/javascript' : 'text/html' });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const result = {};
+for (const card of args.card.split(',')) {
+  const tag = `heatpump-${card}-card`;
+  const browser = await chromium.launch({
+    executablePath: '/usr/lib/chromium/chromium',
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--js-flags=--expose-gc',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  await page.goto(`http://127.0.0.1:${server.address().port}/render.html`);
+  await page.waitForFunction(() => window.bench !== undefined);
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async () => {
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
+  };
+  await page.evaluate(([t]) => window.bench.renderCard(t, 20000), [tag]);
+  const points = [[0, await heap()]];
+  let done = 0;
+  for (const target of [250, 500, 1000, 2000]) {
+    await page.evaluate(
+      async ([from, to]) => {
+        for (let i = from; i < to; i += 10) await window.bench.appendOne(i, 10);
+      },
+      [done, target],
+    );
+    done = target;
+    points.push([target, await heap()]);
+  }
+  await browser.close();
+  result[card] = points;
+  console.log(`\n${card}: heap (MiB) after N appends`);
+  console.log(
+    table(
+      ['appends', 'heap MiB', 'vs 0'],
+      points.map(([n, h]) => [String(n), fmt(h, 2), fmt(h - points[0][1], 2)]),
+    ),
+  );
+}
+server.close();
+writeResult('render-append-growth', { n: 20000, heapMiBAfterAppends: result });

@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// Rendering bench (issue 8 item 2): every chart card in headless Chromium against the floor (the same
+// samples in a bare ECharts chart after a plain min/max down-sample), in the same browser and run.
+// Per card and N (points per series, 7-day range): R runs, each in a fresh browser after a warm-up
+// render; first render ms (card and floor, order alternated), retained heap after render; once per
+// card at N=20k: live append of one state (median of 50, each repainted), heap after 1,000 appends
+// (the other 950 ten per repaint), heap after the 1,000 appends,
+// heap after 20 create/remove cycles. Page built with rollup (plugins() from rollup.config.mjs).
+//
+// node bench/render.mjs [--runs 5] [--n 2000,20000,100000] [--cards temperature,power]
+/* global window -- page.evaluate callbacks run in the browser */
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { rollup } from 'rollup';
+import { plugins } from '../rollup.config.mjs';
+import { fmt, spread, summary, table, writeResult } from './lib/stats.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    n: { type: 'string', default: '2000,20000,100000' },
+    cards: { type: 'string', default: 'temperature,power,performance,runtime,valve,cop,energy-flow' },
+    appends: { type: 'string', default: '1000' },
+    cycles: { type: 'string', default: '20' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(args.runs);
+const NS = args.n.split(',').map(Number);
+const CARDS = args.cards.split(',').map((c) => `heatpump-${c}-card`);
+const OUT = 'test-results/bench';
+const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--js-flags=--expose-gc',
+];
+const log = (s) => process.stderr.write(`[bench:render] ${s}\n`);
+
+mkdirSync(OUT, { recursive: true });
+const t0 = Date.now();
+if (!args['skip-build']) {
+  log('building the page with rollup');
+  const bundle = await rollup({ input: 'bench/render/page.js', plugins: plugins(), onwarn: () => {} });
+  await bundle.write({ file: `${OUT}/render-page.js`, format: 'es', inlineDynamicImports: true });
+  await bundle.close();
+}
+writeFileSync(
+  `${OUT}/render.html`,
+  '<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;font-family:sans-serif}</style></head>' +
+    '<body><div id="stage"></div><script type="module" src="render-page.js"></script></body></html>',
+);
+log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+const server = createServer((req, res) => {
+  try {
+    const path = join(OUT, new URL(req.url, 'http://x').pathname);
+    const body = readFileSync(path);
+    res.writeHead(200, { 'content-type': extname(path) === '.js' ? 'text/javascript' : 'text/html' });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const url = `http://127.0.0.1:${server.address().port}/render.html`;
+
+async function openPage() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.bench !== undefined);
+  const cdp = await page.context().newCDPSession(page);
+  const heapMiB = async () => {
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize / 2 ** 20;
+  };
+  return { browser, page, heapMiB, errors };
+}
+
+const version = await (async () => {
+  const b = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const v = b.version();
+  await b.close();
+  return v;
+})();
+log(`Chromium ${version}`);
+
+const results = [];
+for (const tag of CARDS) {
+  for (const n of NS) {
+    const card = [];
+    const floor = [];
+    const retained = [];
+    let shape;
+    for (let run = 0; run < RUNS; run++) {
+      const { browser, page, heapMiB, errors } = await openPage();
+      try {
+        // Warm-up: JIT and first-use costs of the card code and ECharts, then drop it all.
+        await page.evaluate(
+          async ([t]) => {
+            await window.bench.renderCard(t, 2000);
+            window.bench.removeCard();
+            await window.bench.renderFloor(t, 2000);
+          },
+          [tag],
+        );
+        const base = await heapMiB();
+        const doFloor = () => page.evaluate(([t, k]) => window.bench.renderFloor(t, k), [tag, n]);
+        const doCard = () => page.evaluate(([t, k]) => window.bench.renderCard(t, k), [tag, n]);
+        let c, f;
+        if (run % 2 === 0) {
+          f = await doFloor();
+          c = await doCard();
+        } else {
+          c = await doCard();
+          f = await doFloor();
+        }
+        card.push(c.ms);
+        floor.push(f.ms);
+        shape = { series: c.series, points: c.points, seriesTypes: c.option };
+        // The card is still on the page; the floor chart was disposed.
+        retained.push((await heapMiB()) - base);
+        if (errors.length) throw new Error(errors.join('\n'));
+      } finally {
+        await browser.close();
+      }
+    }
+    const r = {
+      card: tag,
+      n,
+      ...shape,
+      cardMs: summary(card),
+      floorMs: summary(floor),
+      ratio: summary(card.map((c, i) => c / floor[i])),
+      retainedMiB: summary(retained),
+    };
+    results.push(r);
+    log(
+      `${tag} n=${n}: card ${spread(r.cardMs)} ms, floor ${spread(r.floorMs)} ms, ratio ${fmt(r.ratio.median, 2)}, retained ${fmt(r.retainedMiB.median)} MiB`,
+    );
+  }
+}
+
+// Live appends and create/remove cycles, once per card at 20k points per series.
+const APPEND_N = 20_000;
+const churn = [];
+for (const tag of CARDS) {
+  const { browser, page, heapMiB, errors } = await openPage();
+  try {
+    await page.evaluate(
+      async ([t]) => {
+        await window.bench.renderCard(t, 2000);
+        window.bench.removeCard();
+      },
+      [tag],
+    );
+    const base = await heapMiB();
+    await page.evaluate(([t, k]) => window.bench.renderCard(t, k), [tag, APPEND_N]);
+    const afterRender = await heapMiB();
+    // The first 50 appends one by one (each repainted: the latency), the rest 10 per repaint.
+    const appendMs = await page.evaluate(
+      async ([count]) => {
+        const out = [];
+        for (let i = 0; i < Math.min(50, count); i++) out.push(await window.bench.appendOne(i));
+        for (let i = 50; i < count; i += 10) await window.bench.appendOne(i, Math.min(10, count - i));
+        return out;
+      },
+      [Number(args.appends)],
+    );
+    const afterAppends = await heapMiB();
+    await page.evaluate(() => window.bench.removeCard());
+    const afterRemove = await heapMiB();
+    const cycleHeap = [];
+    for (let i = 0; i < Number(args.cycles); i++) {
+      await page.evaluate(
+        async ([t, k]) => {
+          await window.bench.renderCard(t, k);
+          window.bench.removeCard();
+        },
+        [tag, APPEND_N],
+      );
+      if (i === 0 || i === Number(args.cycles) - 1) cycleHeap.push(await heapMiB());
+    }
+    if (errors.length) throw new Error(errors.join('\n'));
+    const r = {
+      card: tag,
+      n: APPEND_N,
+      appendMs: {
+        ...summary(appendMs),
+        samples: undefined,
+        p95: [...appendMs].sort((a, b) => a - b)[Math.floor(appendMs.length * 0.95)],
+      },
+      appendFirst10Ms: summary(appendMs.slice(0, 10)).median,
+      appendLast10Ms: summary(appendMs.slice(-10)).median,
+      heapBaseMiB: base,
+      retainedAfterRenderMiB: afterRender - base,
+      growthOver1000AppendsMiB: afterAppends - afterRender,
+      afterRemoveMiB: afterRemove - base,
+      afterCycle1MiB: cycleHeap[0] - base,
+      afterCycle20MiB: cycleHeap[1] - base,
+      growthOverCyclesMiB: cycleHeap[1] - cycleHeap[0],
+    };
+    churn.push(r);
+    log(
+      `${tag}: append ${fmt(r.appendMs.median, 2)} ms (first 10 ${fmt(r.appendFirst10Ms, 2)}, last 10 ${fmt(r.appendLast10Ms, 2)}), +${fmt(r.growthOver1000AppendsMiB, 2)} MiB over appends, +${fmt(r.growthOverCyclesMiB, 2)} MiB over cycles`,
+    );
+  } finally {
+    await browser.close();
+  }
+}
+server.close();
+
+console.log(
+  `\nFirst render, 7-day range, N points per series (ms, median (min-max) of ${RUNS} fresh-browser runs after warm-up)`,
+);
+console.log(
+  table(
+    ['card', 'N', 'series', 'card ms', 'floor ms', 'card/floor', 'retained MiB'],
+    results.map((r) => [
+      r.card.replace(/^heatpump-|-card$/g, ''),
+      String(r.n),
+      String(r.series),
+      spread(r.cardMs),
+      spread(r.floorMs),
+      `${fmt(r.ratio.median, 2)} (${fmt(r.ratio.min, 2)}-${fmt(r.ratio.max, 2)})`,
+      fmt(r.retainedMiB.median, 2),
+    ]),
+  ),
+);
+console.log(
+  `\nLive append and churn at N=${APPEND_N} (heap in MiB over the page's baseline, after forced GC)`,
+);
+console.log(
+  table(
+    [
+      'card',
+      'append ms median',
+      'p95',
+      'first 10',
+      'last 10',
+      'retained',
+      '+1000 appends',
+      'after remove',
+      'after 1 cycle',
+      'after 20 cycles',
+    ],
+    churn.map((r) => [
+      r.card.replace(/^heatpump-|-card$/g, ''),
+      fmt(r.appendMs.median, 2),
+      fmt(r.appendMs.p95, 2),
+      fmt(r.appendFirst10Ms, 2),
+      fmt(r.appendLast10Ms, 2),
+      fmt(r.retainedAfterRenderMiB, 2),
+      fmt(r.growthOver1000AppendsMiB, 2),
+      fmt(r.afterRemoveMiB, 2),
+      fmt(r.afterCycle1MiB, 2),
+      fmt(r.afterCycle20MiB, 2),
+    ]),
+  ),
+);
+writeResult('render', {
+  chromium: version,
+  runs: RUNS,
+  widthPx: 600,
+  rangeDays: 7,
+  firstRender: results,
+  churn,
+});

@@ -1,0 +1,280 @@
+// Rendering bench page (bundled by bench/render.mjs into test-results/bench/render-page.js):
+// the real cards fed by a synthetic CardDataSource, and the floor: the same samples in a bare
+// ECharts chart (the same tree-shaken ECharts set the cards register) after a plain min/max
+// bucket down-sample. Everything the runner needs is on window.bench.
+/* global window, document -- a browser page */
+import '../../cards/index.ts';
+import { initChart } from '../../cards/echarts/echarts.ts';
+import { ROLE_DEFAULTS, roleKind } from '../../cards/shared/default-entities.ts';
+
+const WIDTH = 600;
+const RANGE_MS = 7 * 86_400_000;
+
+/** Deterministic PRNG so every run draws the same series. */
+function mulberry32(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const BASE_C = {
+  outdoor_temp: 0,
+  indoor_temp: 21,
+  supply_temp: 35,
+  return_temp: 30,
+  hot_water_temp: 50,
+  brine_in_temp: 2,
+  brine_out_temp: -1,
+};
+
+/**
+ * n samples per role over [from, to), physically consistent enough for every card's core metrics:
+ * electrical power a random walk around 1.5 kW, heat power 3x, counters integrating them (kWh),
+ * aux heater off, on/off runs for states, random walks around plausible temperatures.
+ */
+function makeAll(roles, n, from, to) {
+  const rnd = mulberry32(42);
+  const step = (to - from) / n;
+  const out = Object.fromEntries(roles.map((r) => [r, new Array(n)]));
+  const temp = Object.fromEntries(roles.map((r) => [r, BASE_C[r] ?? 20]));
+  let elecW = 1500;
+  let elecKwh = 10_000;
+  let heatKwh = 30_000;
+  let on = 1;
+  let hw = 0;
+  for (let i = 0; i < n; i++) {
+    const t = Math.round(from + i * step);
+    elecW = Math.min(3000, Math.max(300, elecW + (rnd() - 0.5) * 100));
+    elecKwh += (elecW * step) / 3_600_000_000;
+    heatKwh += (3 * elecW * step) / 3_600_000_000;
+    if (rnd() < 0.02) on = 1 - on;
+    if (rnd() < 0.01) hw = 1 - hw;
+    for (const r of roles) {
+      let v;
+      switch (r) {
+        case 'electrical_power':
+          v = elecW;
+          break;
+        case 'heat_power':
+          v = 3 * elecW;
+          break;
+        case 'aux_heater_power':
+          v = 0;
+          break;
+        case 'electrical_energy':
+          v = elecKwh;
+          break;
+        case 'heat_energy':
+          v = heatKwh;
+          break;
+        case 'compressor':
+          v = on;
+          break;
+        case 'hot_water_mode':
+          v = hw;
+          break;
+        case 'aux_heater':
+        case 'alarm':
+          v = 0;
+          break;
+        case 'cop_now':
+        case 'cop_today':
+          v = 3;
+          break;
+        default:
+          temp[r] += (rnd() - 0.5) * 0.4;
+          v = temp[r];
+      }
+      out[r][i] = { t, v };
+    }
+  }
+  return out;
+}
+
+/** A CardDataSource serving n samples per entity for any range; remembers what it served. */
+class SyntheticSource {
+  /** Data generated up front (outside any timing) for the 7 days before now. */
+  constructor(n, entities) {
+    this.n = n;
+    this.roleOf = new Map(Object.entries(entities).map(([role, id]) => [id, role]));
+    this.listeners = new Set();
+    const to = Date.now();
+    const all = makeAll(Object.keys(entities), n, to - RANGE_MS, to);
+    this.data = Object.fromEntries(Object.entries(entities).map(([role, id]) => [id, all[role]]));
+    this.served = {};
+  }
+  async history({ entityIds }) {
+    const out = {};
+    for (const id of entityIds) {
+      out[id] = this.data[id] ?? [];
+      this.served[id] = { role: this.roleOf.get(id), samples: out[id] };
+    }
+    return out;
+  }
+  async statistics() {
+    return {};
+  }
+  current(id) {
+    const role = this.roleOf.get(id);
+    if (!role) return undefined;
+    return {
+      entityId: id,
+      state: '1',
+      value: 1,
+      t: Date.now(),
+      attributes: {},
+      unit: ROLE_DEFAULTS[role].kind === 'counter' ? 'kWh' : undefined,
+    };
+  }
+  subscribeLive(ids, callback) {
+    const l = { ids: new Set(ids), callback };
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+  emit(update) {
+    for (const l of this.listeners) if (l.ids.has(update.entityId)) l.callback(update);
+  }
+}
+
+const stage = document.getElementById('stage');
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function flushChart(chart) {
+  // Paint now instead of in ECharts' next animation frame, so the time includes drawing.
+  chart.getZr().flush();
+}
+
+async function waitForChart(card) {
+  for (let i = 0; i < 2000; i++) {
+    await card.updateComplete;
+    const host = card.renderRoot.querySelector('hp-chart');
+    if (host) {
+      await host.updateComplete;
+      const chart = host.chart;
+      if (chart && (chart.getOption()?.series?.length ?? 0) > 0) return chart;
+    }
+    await (i < 50 ? Promise.resolve() : tick());
+  }
+  throw new Error(
+    `${card.localName}: no chart after waiting (${card.renderRoot.textContent.trim().slice(0, 200)})`,
+  );
+}
+
+let current; // { card, source, holder }
+
+window.bench = {
+  /** Create, feed and render a card; resolves with the ms until its chart is painted. */
+  async renderCard(tag, n) {
+    const holder = document.createElement('div');
+    holder.style.width = `${WIDTH}px`;
+    const card = document.createElement(tag);
+    card.setConfig({ type: `custom:${tag}`, range: '7d', sync_range: false });
+    const source = new SyntheticSource(n, card.entities);
+    const t0 = performance.now();
+    card.dataSource = source;
+    holder.appendChild(card);
+    stage.appendChild(holder);
+    const chart = await waitForChart(card);
+    flushChart(chart);
+    const ms = performance.now() - t0;
+    current = { card, source, holder, chart };
+    const served = Object.values(source.served);
+    return {
+      ms,
+      series: served.length,
+      points: served.reduce((a, s) => a + s.samples.length, 0),
+      option: chart.getOption().series.map((s) => s.type),
+    };
+  },
+  /** One live state for the card's first number (else first) role, until the chart is repainted. */
+  async appendOne(i, batch = 1) {
+    const { card, source } = current;
+    const entries = Object.entries(card.entities);
+    const [role, id] = entries.find(([r]) => roleKind(r) === 'number') ?? entries[0];
+    const t0 = performance.now();
+    // `batch` states before one repaint (Lit coalesces them): how the heap test gets 1,000 appends in.
+    for (let k = 0; k < batch; k++) {
+      const last = source.served[id]?.samples.at(-1);
+      const v = roleKind(role) === 'state' ? (i + k) % 2 : (last?.v ?? 0) + ((i + k) % 2 ? 0.1 : -0.1);
+      source.emit({ entityId: id, state: String(v), value: v, t: Date.now() + i + k, attributes: {} });
+    }
+    await card.updateComplete;
+    const host = card.renderRoot.querySelector('hp-chart');
+    await host.updateComplete;
+    flushChart(host.chart);
+    return performance.now() - t0;
+  },
+  removeCard() {
+    current?.holder.remove();
+    current = undefined;
+  },
+  /** The floor: the samples the card was served, min/max down-sampled, one setOption, painted. */
+  async renderFloor(tag, n) {
+    // The data: generated exactly as the card's source generates it (same seeds, same roles).
+    const probe = document.createElement(tag);
+    probe.setConfig({ type: `custom:${tag}`, range: '7d', sync_range: false });
+    const to = Date.now();
+    const from = to - RANGE_MS;
+    const source = new SyntheticSource(n, probe.entities);
+    const data = source.data;
+    const roles = Object.fromEntries(Object.entries(probe.entities).map(([r, id]) => [id, r]));
+    const t0 = performance.now();
+    const div = document.createElement('div');
+    div.style.cssText = `width:${WIDTH}px;height:240px`;
+    stage.appendChild(div);
+    const chart = initChart(div, undefined, { renderer: 'canvas' });
+    const series = Object.entries(data).map(([id, samples]) => ({
+      type: 'line',
+      name: id,
+      showSymbol: false,
+      step: roleKind(roles[id]) === 'state' ? 'end' : undefined,
+      data: minMax(samples, WIDTH, from, to),
+    }));
+    chart.setOption({
+      xAxis: { type: 'time', min: from, max: to },
+      yAxis: { type: 'value', scale: true },
+      grid: { left: 40, right: 10, top: 30, bottom: 30 },
+      legend: {},
+      tooltip: { trigger: 'axis' },
+      series,
+    });
+    flushChart(chart);
+    const ms = performance.now() - t0;
+    chart.dispose();
+    div.remove();
+    return { ms, series: series.length, points: Object.values(data).reduce((a, s) => a + s.length, 0) };
+  },
+};
+
+/** Plain min/max buckets: for each of `buckets` time slices keep its lowest and highest sample. */
+function minMax(samples, buckets, from, to) {
+  if (samples.length <= 2 * buckets) return samples.map((s) => [s.t, s.v]);
+  const width = (to - from) / buckets;
+  const out = [];
+  let b = -1;
+  let lo;
+  let hi;
+  const flush = () => {
+    if (!lo) return;
+    if (lo === hi) out.push([lo.t, lo.v]);
+    else if (lo.t < hi.t) out.push([lo.t, lo.v], [hi.t, hi.v]);
+    else out.push([hi.t, hi.v], [lo.t, lo.v]);
+  };
+  for (const s of samples) {
+    const k = Math.floor((s.t - from) / width);
+    if (k !== b) {
+      flush();
+      b = k;
+      lo = hi = s;
+    } else {
+      if (s.v < lo.v) lo = s;
+      if (s.v > hi.v) hi = s;
+    }
+  }
+  flush();
+  return out;
+}
