@@ -24,6 +24,9 @@ const MS_PER_HOUR = 3_600_000;
  * - d < 0 otherwise: a reset or meter swap; the step is skipped (counter_reset) and counting
  *   continues from the new value, so at most one sample interval of energy is lost
  * - d / Δt > maxPowerW: a glitch (e.g. a bogus read after a reset); skipped (counter_jump)
+ * Δt for the plausibility check is the time since the counter last changed, not since the
+ * previous read: a meter that counts whole kWh and is read every 30 s steps by 1 kWh after many
+ * flat reads, which is 2 kW over the flat stretch, not 120 kW over one read interval.
  * Gap markers are skipped: a counter keeps counting while it is not read, so the step across a
  * gap is real energy (spread evenly over the gap by cumulativeAt).
  */
@@ -32,10 +35,11 @@ export function counterCumulative(series: Series, options: CounterOptions): Coun
   const cumulative: Sample[] = [];
   let total = 0;
   let prev: Sample | undefined;
+  let lastChangeT = 0;
   for (const s of series) {
     if (s.gap === true) continue;
     if (prev) {
-      const hours = (s.t - prev.t) / MS_PER_HOUR;
+      const hours = (s.t - lastChangeT) / MS_PER_HOUR;
       const plausible = (kwh: number) => (kwh * 1000) / hours <= options.maxPowerW;
       const d = s.v - prev.v;
       if (d >= 0) {
@@ -48,6 +52,7 @@ export function counterCumulative(series: Series, options: CounterOptions): Coun
       }
     }
     cumulative.push({ t: s.t, v: total });
+    if (!prev || s.v !== prev.v) lastChangeT = s.t;
     prev = s;
   }
   return { cumulative, issues };

@@ -39,7 +39,10 @@ describe('npm package: pack, global install, heatpump-bridge --help', { timeout:
       join(stage, 'dist'),
     ]);
     await run(process.execPath, [join(REPO_ROOT, 'scripts', 'make-bin-executable.mjs')], { cwd: stage });
-    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: stage });
+    // The staging copy is built above; the package's own prepack build needs the whole checkout.
+    const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
+      cwd: stage,
+    });
     const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
     assert.ok(packed);
     tarball = join(dir, packed.filename);

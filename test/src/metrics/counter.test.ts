@@ -80,3 +80,15 @@ describe('energy counters', () => {
     );
   });
 });
+
+describe('counterCumulative with a whole-kWh meter', () => {
+  it('counts 1 kWh steps after flat reads every 30 s (2 kW over 30 min, not 120 kW over 30 s)', () => {
+    const series = [];
+    // 2 kWh/h for 3 h, read every 30 s, the meter showing whole kWh: a step every 30 minutes.
+    for (let t = 0; t <= 3 * 3_600_000; t += 30_000)
+      series.push({ t, v: 100 + Math.floor((t / 3_600_000) * 2) });
+    const { cumulative, issues } = counterCumulative(series, { maxPowerW: 100_000, wrapKwh: null });
+    assert.equal(cumulative.at(-1)?.v, 6);
+    assert.equal(issues.counter_jump, 0);
+  });
+});
