@@ -7,7 +7,7 @@ import {
   type MetricOptions,
   type PeriodKind,
 } from '../../src/metrics/index.js';
-import type { Figure, Role, SeriesByRole } from '../../src/model/index.js';
+import type { Role, SeriesByRole } from '../../src/model/index.js';
 import type { BrandProvider } from '../../src/providers/index.js';
 import type { Snapshot } from '../publish/snapshot.js';
 import { alarmView, currentValues, powerNow, statesNow } from './current-state.js';
@@ -30,17 +30,6 @@ export interface SnapshotInput {
 }
 
 const DAY = 86_400_000;
-const ZERO_KWH: Figure = { status: 'measured', value: 0, unit: 'kWh' };
-
-/** a + b, unavailable if either is, estimated (with that basis) if either is. */
-export function sumFigures(a: Figure, b: Figure): Figure {
-  if (a.status === 'unavailable') return a;
-  if (b.status === 'unavailable') return b;
-  const value = a.value + b.value;
-  if (a.status === 'estimated') return { ...a, value };
-  if (b.status === 'estimated') return { ...b, value };
-  return { ...a, value };
-}
 
 /** A sample holds for at least two windows of an aggregated series; otherwise every window edge is a gap. */
 export function optionsForWindow(options: MetricOptions, windowMs: number): MetricOptions {
@@ -75,10 +64,8 @@ export function computeSnapshot(input: SnapshotInput): Snapshot {
     energy: {
       electricalToday: kpis.energyInToday,
       heatToday: kpis.energyOutToday,
-      // Totals = the season up to local midnight (coarse history) + today (fine windows), so a
-      // total grows by exactly the today figure instead of by a coarser estimate of the same hours.
-      electricalTotal: sumFigures(longPart.electricalBeforeToday, kpis.energyInToday),
-      heatTotal: sumFigures(longPart.heatBeforeToday, kpis.energyOutToday),
+      electricalTotal: longPart.electricalTotal,
+      heatTotal: longPart.heatTotal,
       since: longPart.since,
     },
     runtime24h: runtimeView(day),
@@ -96,8 +83,8 @@ export function computeSnapshot(input: SnapshotInput): Snapshot {
 function longFigures(input: SnapshotInput): {
   cop: Pick<Snapshot['cop'], 'd7' | 'd30' | 'season'>;
   spf: Snapshot['spf'];
-  electricalBeforeToday: Figure;
-  heatBeforeToday: Figure;
+  electricalTotal: Snapshot['energy']['electricalTotal'];
+  heatTotal: Snapshot['energy']['heatTotal'];
   since: number;
 } {
   const { now, long } = input;
@@ -107,8 +94,8 @@ function longFigures(input: SnapshotInput): {
     return {
       cop: { d7: loading, d30: loading, season: loading },
       spf: { figure: loading, boundary: null, description: 'history is still loading' },
-      electricalBeforeToday: loading,
-      heatBeforeToday: loading,
+      electricalTotal: loading,
+      heatTotal: loading,
       since: season.from,
     };
   }
@@ -117,15 +104,6 @@ function longFigures(input: SnapshotInput): {
     periodCop(long.series, { ...periodRange(kind, now, o.timeZone, o.heatingSeason), options: o })
       .includingStandby;
   const seasonMetrics = computePeriodMetrics({ series: long.series, range: season, options: o });
-  const todayStart = periodRange('today', now, o.timeZone, o.heatingSeason).from;
-  const before =
-    todayStart > season.from
-      ? computePeriodMetrics({
-          series: long.series,
-          range: { from: season.from, to: todayStart },
-          options: o,
-        }).energy
-      : { electricity: ZERO_KWH, heat: ZERO_KWH };
   return {
     cop: { d7: cop('7d'), d30: cop('30d'), season: seasonMetrics.cop.includingStandby },
     spf: {
@@ -133,8 +111,8 @@ function longFigures(input: SnapshotInput): {
       boundary: seasonMetrics.spf.boundary,
       description: seasonMetrics.spf.description,
     },
-    electricalBeforeToday: before.electricity,
-    heatBeforeToday: before.heat,
+    electricalTotal: seasonMetrics.energy.electricity,
+    heatTotal: seasonMetrics.energy.heat,
     since: season.from,
   };
 }

@@ -17,7 +17,9 @@ export function hourlyEnergy(
   const from = Math.ceil(range.from / HOUR) * HOUR;
   const to = Math.floor(range.to / HOUR) * HOUR;
   if (!(to > from)) return [];
-  return intervalCop(series, { from, to, bucketMs: HOUR, options })
+  // Measured power resolves an hour; a gateway meter counting whole kWh does not (a 2 kW pump steps
+  // it every 30 min), so hourly statistics integrate power where the pump logs it.
+  return intervalCop(series, { from, to, bucketMs: HOUR, options, prefer: 'power' })
     .filter((b) => b.elecKwh !== null || b.heatKwh !== null)
     .map((b) => ({ start: b.start, electricalKwh: b.elecKwh, heatKwh: b.heatKwh, cop: b.cop }));
 }

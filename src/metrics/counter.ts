@@ -36,7 +36,6 @@ export function counterCumulative(series: Series, options: CounterOptions): Coun
   let total = 0;
   let prev: Sample | undefined;
   let lastChangeT = 0;
-  let pendingFlat: Sample | undefined;
   for (const s of series) {
     if (s.gap === true) continue;
     if (prev) {
@@ -52,19 +51,10 @@ export function counterCumulative(series: Series, options: CounterOptions): Coun
         else issues.counter_reset += 1;
       }
     }
-    const changed = !prev || s.v !== prev.v;
-    // Only change points are kept (plus the last read): interpolating between them spreads each
-    // step of a quantised meter over the time it took to accumulate, not over the last read interval.
-    if (changed) {
-      cumulative.push({ t: s.t, v: total });
-      lastChangeT = s.t;
-    } else {
-      pendingFlat = { t: s.t, v: total };
-    }
-    if (changed) pendingFlat = undefined;
+    cumulative.push({ t: s.t, v: total });
+    if (!prev || s.v !== prev.v) lastChangeT = s.t;
     prev = s;
   }
-  if (pendingFlat) cumulative.push(pendingFlat);
   return { cumulative, issues };
 }
 

@@ -3,6 +3,7 @@ import { normalisedEfficiencyFromLedger } from './carnot.js';
 import { copFromSums } from './cop.js';
 import { buildLedger, type Ledger, type LedgerSegment } from './ledger.js';
 import { resolveMetricOptions, type MetricOptions } from './options.js';
+import type { SourcePreference } from './energy-source.js';
 import { sumLedger } from './sums.js';
 
 /** One chart interval. Energies kWh; null = unknown. */
@@ -28,6 +29,11 @@ export interface IntervalCopQuery {
   /** Explicit bucket edges inside (from, to) instead of bucketMs, e.g. local midnights across DST. */
   readonly boundaries?: readonly number[];
   readonly options?: Partial<MetricOptions>;
+  /**
+   * Which signal to prefer when both a counter and a power signal exist (default: counter).
+   * Short buckets want 'power': a meter that counts whole kWh cannot resolve an hour.
+   */
+  readonly prefer?: SourcePreference;
 }
 
 const MAX_BUCKETS = 100_000;
@@ -82,6 +88,11 @@ export function intervalCop(series: SeriesByRole, query: IntervalCopQuery): Inte
   const edges = bucketEdges(query);
   if (edges.length < 2) return [];
   const options = resolveMetricOptions(query.options);
-  const ledger = buildLedger(series, { range: { from: query.from, to: query.to }, options, cuts: edges });
+  const ledger = buildLedger(series, {
+    range: { from: query.from, to: query.to },
+    options,
+    cuts: edges,
+    prefer: query.prefer ?? 'counter',
+  });
   return intervalCopFromLedger(ledger, edges);
 }

@@ -80,3 +80,22 @@ describe('intervalCop', () => {
     );
   });
 });
+
+describe('intervalCop prefer: power', () => {
+  it('resolves hours that a whole-kWh counter cannot', () => {
+    const H = 3_600_000;
+    const power = [];
+    const counter = [];
+    // 2 kW for 3 h, read every 30 s; the meter shows whole kWh.
+    for (let t = 0; t <= 3 * H; t += 30_000) {
+      power.push({ t, v: 2000 });
+      counter.push({ t, v: 100 + Math.floor((t / H) * 2) });
+    }
+    const series = { electrical_power: power, electrical_energy: counter };
+    const byPower = intervalCop(series, { from: 0, to: 3 * H, bucketMs: H, prefer: 'power' });
+    assert.deepEqual(
+      byPower.map((b) => Math.round((b.elecKwh ?? -1) * 1000) / 1000),
+      [2, 2, 2],
+    );
+  });
+});
