@@ -115,7 +115,12 @@ describe('heatpump-bridge executable against real InfluxDB and Home Assistant', 
         async () => ((await state(outdoor)) === '7' ? true : undefined),
         90_000,
       );
-      assert.ok(logRecords(proc).some((r) => r.msg === 'recovered'));
+      // The log line may land just after the publish it belongs to.
+      await waitFor(
+        'the recovery logged',
+        async () => logRecords(proc).find((r) => r.msg === 'recovered'),
+        10_000,
+      );
 
       const stopAt = Date.now();
       proc.child.kill('SIGTERM');
