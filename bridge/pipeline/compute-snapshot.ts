@@ -31,9 +31,12 @@ export interface SnapshotInput {
 
 const DAY = 86_400_000;
 
-/** A sample holds for at least two windows of an aggregated series; otherwise every window edge is a gap. */
+/**
+ * A sample holds for at least two windows of an aggregated series (otherwise every window edge is
+ * a gap), and the metrics learn the window so the flow-factor heat reads whole windows.
+ */
 export function optionsForWindow(options: MetricOptions, windowMs: number): MetricOptions {
-  return { ...options, staleMs: Math.max(options.staleMs, 2 * windowMs) };
+  return { ...options, staleMs: Math.max(options.staleMs, 2 * windowMs), sampleWindowMs: windowMs };
 }
 
 /**

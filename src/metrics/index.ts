@@ -3,6 +3,7 @@ export type { MetricOptions, SourceType, ElectricityScope } from './options.js';
 export { heldSegments, valueAt, firstIndexAfter, firstIndexAtOrAfter } from './segments.js';
 export type { HoldOptions, HeldSegment } from './segments.js';
 export { integrate, timeShare, gapsOf } from './integrate.js';
+export { ranInWindow } from './window-running.js';
 export type { Gap, IntegrateResult, TimeShareResult } from './integrate.js';
 export { buildTimeline } from './timeline.js';
 export type { TimelineOptions, TimelineSegment } from './timeline.js';

@@ -13,6 +13,7 @@ import { ensureSeriesByRole } from './ensure-series.js';
 import type { MetricOptions } from './options.js';
 import { valueAt } from './segments.js';
 import { buildTimeline, type TimelineSegment } from './timeline.js';
+import { ranInWindow } from './window-running.js';
 
 const MS_PER_HOUR = 3_600_000;
 /** W x ms -> kWh. */
@@ -147,6 +148,9 @@ export function buildLedger(
   const readHeat = reader(heatSource);
   const readElec = reader(elecSource);
 
+  const heatGate = flowFactorGate(series, heatSource, options);
+  if (heatGate) for (const s of heatGate.series) allCuts.push(s.t);
+
   const timeline = buildTimeline(series, TIMELINE_ROLES, {
     from: range.from,
     to: range.to,
@@ -167,7 +171,12 @@ export function buildLedger(
     let measuredHeat: number | undefined;
     if (readHeat) measuredHeat = readHeat(seg);
     else if (heatSource?.kind === 'flow_factor')
-      measuredHeat = flowFactorHeat({ running, v, hours, options });
+      measuredHeat = flowFactorHeat({
+        running: heatGate ? heatGate.at(seg.start) : running,
+        v,
+        hours,
+        options,
+      });
     const aux = hasAux ? (auxKwh ?? 0) : 0;
     const hpHeatKwh =
       measuredHeat === undefined ? undefined : options.heatIncludesAux ? measuredHeat - aux : measuredHeat;
@@ -202,6 +211,30 @@ export function buildLedger(
     series,
     options,
     issues: mergeIssueCounts(...issueSets),
+  };
+}
+
+/**
+ * For aggregated input (options.sampleWindowMs > 0) the flow-factor heat is gated on "ran at some
+ * time in the window" instead of the window's last state (see ranInWindow); null for raw samples.
+ */
+function flowFactorGate(
+  series: SeriesByRole,
+  heatSource: EnergySource | null,
+  options: MetricOptions,
+): { series: Series; at: (t: number) => boolean | undefined } | null {
+  if (heatSource?.kind !== 'flow_factor' || !(options.sampleWindowMs > 0)) return null;
+  // compressor_speed is averaged per window, so speed > 0 already means "ran in the window".
+  const compressor = series.compressor;
+  if (!compressor || compressor.length === 0) return null;
+  const ran = ranInWindow(compressor, options.sampleWindowMs);
+  const staleMs = options.staleMsByRole.compressor ?? options.staleMs;
+  return {
+    series: ran,
+    at: (t) => {
+      const v = valueAt(ran, t, staleMs);
+      return v === undefined ? undefined : v > 0;
+    },
   };
 }
 

@@ -47,6 +47,12 @@ export interface MetricOptions {
   readonly heatingSeason: HeatingSeason;
   /** Period of the "COP period" KPI tile. */
   readonly kpiPeriod: PeriodKind;
+  /**
+   * Aggregation window of the input (ms), 0 for raw samples. Aggregated states are the last value
+   * of each window stamped with its start, so a compressor that stopped inside a window reads 0
+   * for the whole window while its mean ΔT still holds the running part.
+   */
+  readonly sampleWindowMs: number;
 }
 
 export const DEFAULT_METRIC_OPTIONS: MetricOptions = {
@@ -69,6 +75,7 @@ export const DEFAULT_METRIC_OPTIONS: MetricOptions = {
   heatIncludesAux: false,
   heatingSeason: DEFAULT_HEATING_SEASON,
   kpiPeriod: 'season',
+  sampleWindowMs: 0,
 };
 
 type NumberKey = {
@@ -83,6 +90,7 @@ const NON_NEGATIVE: readonly NumberKey[] = [
   'condensingOffsetK',
   'evaporatingOffsetK',
   'minCopElecKwh',
+  'sampleWindowMs',
 ];
 
 /**

@@ -8,8 +8,14 @@ export type Parsed =
 // or turn into 0.
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-// Home Assistant stores binary sensor states as these words; they are unambiguous.
-const WORDS: Readonly<Record<string, number>> = { on: 1, off: 0, true: 1, false: 0 };
+// Home Assistant stores binary sensor states as these words; they are unambiguous. A Map, not an
+// object literal: a state named "__proto__" or "constructor" must not find Object.prototype.
+const WORDS: ReadonlyMap<string, number> = new Map([
+  ['on', 1],
+  ['off', 0],
+  ['true', 1],
+  ['false', 0],
+]);
 
 /**
  * Parses a sample value.
@@ -29,7 +35,7 @@ export function parseSampleValue(raw: unknown): Parsed {
     if (DECIMAL.test(text)) return numberResult(Number(text));
     const lower = text.toLowerCase();
     if (lower === 'nan') return { ok: false, reason: 'nan' };
-    const word = WORDS[lower];
+    const word = WORDS.get(lower);
     if (word !== undefined) return { ok: true, value: word };
   }
   return { ok: false, reason: 'non_numeric' };

@@ -72,6 +72,17 @@ describe('cleanSeries', () => {
     assert.equal(issues.out_of_order, 2);
   });
 
+  it('state names that are Object.prototype keys are non-numeric, not values (fast-check found "__proto__")', () => {
+    const { series, issues } = cleanSeries([
+      { t: 1, v: '__proto__' },
+      { t: 2, v: 'constructor' },
+      { t: 3, v: 'toString' },
+      { t: 4, v: 'on' },
+    ]);
+    assert.deepEqual(series, [{ t: 4, v: 1 }]);
+    assert.equal(issues.non_numeric, 3);
+  });
+
   it('property: never throws, output is strictly increasing and finite, every input is kept or counted', () => {
     fc.assert(
       fc.property(
