@@ -148,28 +148,26 @@ async function cycleSection(s: Services, now: number, seeded: unknown) {
   );
   const prod: string[][] = [];
   for (const r of results) {
-    for (const label of ['production cycle, long refresh', 'production cycle, recent only']) {
-      const ms = summary(r[label].ms);
-      prod.push([r.flavour, label, spread(ms)]);
+    for (const [label, v] of Object.entries(
+      r.production as Record<string, { ms: number[]; longRows: number[] }>,
+    )) {
+      prod.push([r.flavour, label, spread(summary(v.ms)), fmt(summary(v.longRows).median)]);
     }
-    prod.push([r.flavour, 'peak RSS of the worker (MiB)', fmt(r.peakRssMiB)]);
+    prod.push([r.flavour, 'peak RSS of the worker (MiB)', fmt(r.peakRssMiB), '']);
   }
-  console.log('\nProduction cycle (recent 25 h at 30 s + season/31 d at >= 5 min) and peak RSS');
-  console.log(table(['db', 'what', 'ms / MiB'], prod));
+  console.log('\nProduction cycle (recent 25 h at 30 s + season/31 d at >= 5 min), 30 s apart, and peak RSS');
+  console.log(table(['db', 'what', 'ms / MiB', 'long rows read'], prod));
   writeResult('bridge-cycle', {
     seeded,
     now: new Date(now).toISOString(),
     ranges: json,
     production: results.map((r) => ({
       flavour: r.flavour,
-      longRefresh: {
-        ...summary(r['production cycle, long refresh'].ms),
-        split: r['production cycle, long refresh'].split,
-      },
-      recentOnly: {
-        ...summary(r['production cycle, recent only'].ms),
-        split: r['production cycle, recent only'].split,
-      },
+      ...Object.fromEntries(
+        Object.entries(
+          r.production as Record<string, { ms: number[]; split: unknown[]; longRows: number[] }>,
+        ).map(([label, v]) => [label, { ...summary(v.ms), split: v.split, longRows: v.longRows }]),
+      ),
       peakRssMiB: r.peakRssMiB,
     })),
     budgets: {

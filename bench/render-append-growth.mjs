@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Is the heap growth over live appends linear (a leak) or a one-off? Heap after forced GC at
 // 0, 250, 500, 1000, 2000 appends (ten per repaint) for one card at 20k points per series.
-// Uses the page bench/render.mjs built. node bench/render-append-growth.mjs [--card valve]
+// Uses the page bench/render.mjs built. node bench/render-append-growth.mjs [--card valve] [--step 30000]
 /* global window -- page.evaluate callbacks run in the browser */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,13 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { fmt, table, writeResult } from './lib/stats.mjs';
 
-const { values: args } = parseArgs({ options: { card: { type: 'string', default: 'valve,temperature' } } });
+const { values: args } = parseArgs({
+  options: {
+    card: { type: 'string', default: 'valve,temperature' },
+    // ms between live states; 30000 = the rate of 20k samples over 7 days, so the window slides.
+    step: { type: 'string', default: '0' },
+  },
+});
 const OUT = 'test-results/bench';
 const server = createServer((req, res) => {
   try {
@@ -44,6 +50,7 @@ for (const card of args.card.split(',')) {
     for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
     return (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
   };
+  await page.evaluate(([step]) => (window.bench.stepMs = step), [Number(args.step)]);
   await page.evaluate(([t]) => window.bench.renderCard(t, 20000), [tag]);
   const points = [[0, await heap()]];
   let done = 0;
@@ -68,4 +75,9 @@ for (const card of args.card.split(',')) {
   );
 }
 server.close();
-writeResult('render-append-growth', { n: 20000, heapMiBAfterAppends: result });
+// The sliding run gets its own file so the original (step 0) result stays comparable.
+writeResult(Number(args.step) > 0 ? 'render-append-growth-sliding' : 'render-append-growth', {
+  n: 20000,
+  stepMs: Number(args.step),
+  heapMiBAfterAppends: result,
+});

@@ -167,6 +167,8 @@ async function waitForChart(card) {
 let current; // { card, source, holder }
 
 window.bench = {
+  /** Live state spacing in ms for appendOne (0: now + i, the original bench). */
+  stepMs: 0,
   /** Create, feed and render a card; resolves with the ms until its chart is painted. */
   async renderCard(tag, n) {
     const holder = document.createElement('div');
@@ -196,12 +198,18 @@ window.bench = {
     const entries = Object.entries(card.entities);
     const [role, id] = entries.find(([r]) => roleKind(r) === 'number') ?? entries[0];
     const t0 = performance.now();
-    // `batch` states before one repaint (Lit coalesces them): how the heap test gets 1,000 appends in.
+    // `batch` states before one repaint (the card coalesces them): how the heap test gets 1,000 appends in.
     for (let k = 0; k < batch; k++) {
       const last = source.served[id]?.samples.at(-1);
       const v = roleKind(role) === 'state' ? (i + k) % 2 : (last?.v ?? 0) + ((i + k) % 2 ? 0.1 : -0.1);
-      source.emit({ entityId: id, state: String(v), value: v, t: Date.now() + i + k, attributes: {} });
+      // stepMs 0: states a millisecond apart (the window barely moves); else each state stepMs after
+      // the last sample, as a live sensor at the loaded data's rate would send it (the window slides).
+      const t = window.bench.stepMs > 0 ? (last?.t ?? Date.now()) + window.bench.stepMs : Date.now() + i + k;
+      source.emit({ entityId: id, state: String(v), value: v, t, attributes: {} });
     }
+    // The card draws live states at the next frame; apply them now so the time is the work a
+    // frame does (down-sample, option, setOption, paint), not the wait for the frame.
+    card.flushLive?.();
     await card.updateComplete;
     const host = card.renderRoot.querySelector('hp-chart');
     await host.updateComplete;

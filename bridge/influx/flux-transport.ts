@@ -1,5 +1,5 @@
 import { HttpError, InfluxDB, RequestTimedOutError } from '@influxdata/influxdb-client';
-import type { FluxTableMetaData } from '@influxdata/influxdb-client';
+import type { Cancellable, FluxTableMetaData } from '@influxdata/influxdb-client';
 import { classifyHttpStatus, InfluxQueryError, InfluxUnavailableError } from './influx-errors.js';
 import { causeOf } from './ping.js';
 import type { SourceRow } from './query-plan.js';
@@ -13,35 +13,84 @@ export interface FluxTransportOptions {
   timeoutMs: number;
 }
 
-/** Runs Flux and streams rows with `_time`, `_value`, `key` (what flux-query.ts produces). */
+/** Runs Flux and streams rows with `_time`, `_value`, `key` (what flux-query.ts produces), in batches. */
 export interface FluxTransport {
-  rows(flux: string): AsyncIterable<SourceRow>;
+  batches(flux: string): AsyncIterable<readonly SourceRow[]>;
 }
+
+/** Rows per batch: big enough that the per-batch async hop is noise, small enough to stream. */
+const BATCH_ROWS = 5_000;
 
 /** Thin wrapper around @influxdata/influxdb-client; everything else depends on FluxTransport. */
 export function createFluxTransport(options: FluxTransportOptions): FluxTransport {
   const client = new InfluxDB({ url: options.url, token: options.token ?? '', timeout: options.timeoutMs });
   const api = client.getQueryApi(options.org ?? '-');
   return {
-    async *rows(flux: string): AsyncIterable<SourceRow> {
-      try {
-        // Column positions once per table, not tableMeta.toObject() per row: that built an object
-        // of every column with its deserializer for each of up to ~300k rows (a year at 30 min).
-        let meta: FluxTableMetaData | undefined;
-        let ti = 0;
-        let ki = 0;
-        let vi = 0;
-        for await (const { values, tableMeta } of api.iterateRows(flux)) {
+    // The client's callback API, not iterateRows(): that is a chain of async generators with a
+    // promise hop per row (~0.4 µs each, 130 ms for a year's 333 k rows).
+    async *batches(flux: string): AsyncIterable<readonly SourceRow[]> {
+      const ready: SourceRow[][] = [];
+      let current: SourceRow[] = [];
+      let finished = false;
+      let failure: Error | undefined;
+      let wake: (() => void) | undefined;
+      let cancellable: Cancellable | undefined;
+      const notify = (): void => {
+        const w = wake;
+        wake = undefined;
+        w?.();
+      };
+      // Column positions once per table, not tableMeta.toObject() per row: that built an object
+      // of every column with its deserializer for each of up to ~300k rows (a year at 30 min).
+      let meta: FluxTableMetaData | undefined;
+      let ti = 0;
+      let ki = 0;
+      let vi = 0;
+      api.queryRows(flux, {
+        next(values, tableMeta) {
           if (tableMeta !== meta) {
             meta = tableMeta;
             ti = tableMeta.column('_time').index;
             ki = tableMeta.column('key').index;
             vi = tableMeta.column('_value').index;
           }
-          yield { t: Date.parse(values[ti] as string), key: values[ki] as string, v: Number(values[vi]) };
+          current.push({
+            t: Date.parse(values[ti] as string),
+            key: values[ki] as string,
+            v: Number(values[vi]),
+          });
+          if (current.length >= BATCH_ROWS) {
+            ready.push(current);
+            current = [];
+            notify();
+          }
+        },
+        error(error) {
+          failure = translateClientError(error);
+          finished = true;
+          notify();
+        },
+        complete() {
+          if (current.length > 0) ready.push(current);
+          current = [];
+          finished = true;
+          notify();
+        },
+        useCancellable(c) {
+          cancellable = c;
+        },
+      });
+      try {
+        for (;;) {
+          const batch = ready.shift();
+          if (batch !== undefined) yield batch;
+          else if (failure !== undefined) throw failure;
+          else if (finished) return;
+          else await new Promise<void>((resolve) => (wake = resolve));
         }
-      } catch (error) {
-        throw translateClientError(error);
+      } finally {
+        // The consumer stopped early (abort): stop reading the response.
+        if (!finished) cancellable?.cancel();
       }
     },
   };

@@ -15,7 +15,8 @@ export interface InfluxQLTransportOptions {
 }
 
 export interface InfluxQLTransport {
-  rows(query: InfluxQLQuery): AsyncIterable<SourceRow>;
+  /** Rows in batches, one per JSON document of the chunked answer (up to 10,000 rows). */
+  batches(query: InfluxQLQuery): AsyncIterable<readonly SourceRow[]>;
 }
 
 /**
@@ -29,7 +30,7 @@ export function createInfluxQLTransport(options: InfluxQLTransportOptions): Infl
   else if (options.token !== undefined) headers.authorization = `Token ${options.token}`;
 
   return {
-    async *rows(query: InfluxQLQuery): AsyncIterable<SourceRow> {
+    async *batches(query: InfluxQLQuery): AsyncIterable<readonly SourceRow[]> {
       const params = new URLSearchParams({
         db: options.database,
         epoch: 'ms',
@@ -53,7 +54,11 @@ export function createInfluxQLTransport(options: InfluxQLTransportOptions): Infl
         throw classifyHttpStatus(response.status, await response.text(), 'InfluxQL query failed');
       if (response.body === null) return;
       try {
-        for await (const doc of jsonLines(response.body)) yield* rowsOf(doc, query);
+        // A batch per document, not `yield*` per row: a promise hop per row costs ~0.4 µs.
+        for await (const doc of jsonLines(response.body)) {
+          const batch = rowsOf(doc, query);
+          if (batch.length > 0) yield batch;
+        }
       } catch (error) {
         if (error instanceof InfluxQueryError) throw error;
         throw new InfluxUnavailableError(`InfluxQL response broke off: ${causeOf(error)}`);
@@ -72,7 +77,8 @@ export interface InfluxQLResponse {
   }[];
 }
 
-export function* rowsOf(doc: InfluxQLResponse, query: InfluxQLQuery): Iterable<SourceRow> {
+export function rowsOf(doc: InfluxQLResponse, query: InfluxQLQuery): SourceRow[] {
+  const out: SourceRow[] = [];
   if (doc.error) throw new InfluxQueryError(`InfluxQL error: ${doc.error}`);
   for (const result of doc.results ?? []) {
     if (result.error)
@@ -89,10 +95,11 @@ export function* rowsOf(doc: InfluxQLResponse, query: InfluxQLQuery): Iterable<S
       for (const values of series.values) {
         const v = values[vi];
         if (v === null || v === undefined) continue;
-        yield { t: Number(values[ti]), key, v: Number(v) };
+        out.push({ t: Number(values[ti]), key, v: Number(v) });
       }
     }
   }
+  return out;
 }
 
 async function* jsonLines(body: ReadableStream<Uint8Array>): AsyncIterable<InfluxQLResponse> {

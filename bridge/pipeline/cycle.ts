@@ -9,6 +9,7 @@ import type { StatisticsImporter } from '../publish/statistics.js';
 import type { SampleSource } from '../sources/sample-source.js';
 import { computeSnapshot, optionsForWindow, type WindowedSeries } from './compute-snapshot.js';
 import { HOUR, hourlyEnergy } from './hourly-energy.js';
+import { LongRange } from './long-range.js';
 
 export interface CycleOptions {
   source: SampleSource;
@@ -19,7 +20,10 @@ export interface CycleOptions {
   metricOptions: MetricOptions;
   /** Finest useful window: the logger's interval. */
   sampleIntervalMs: number;
+  /** How often the long range is brought up to date (incrementally), ms. */
   longRefreshMs: number;
+  /** How often the whole long range is read again (late-written data), ms; default 24 h. */
+  longFullRefreshMs?: number;
   logger: Logger;
   now?: () => number;
 }
@@ -27,18 +31,26 @@ export interface CycleOptions {
 const DAY = 86_400_000;
 
 /**
- * One bridge cycle: query (recent at fine windows; long ranges at coarse windows every
- * longRefreshMs), compute, publish states, import finished hours as long-term statistics.
+ * One bridge cycle: query (recent at fine windows; the long range at coarse windows, brought up to
+ * date every longRefreshMs, see long-range.ts), compute, publish states, import finished hours as
+ * long-term statistics.
  */
 export class Cycle {
   private readonly options: CycleOptions;
-  private long: (WindowedSeries & { loadedAt: number }) | undefined;
+  /** The long range; its lastFetch tells what the last cycle read of it. */
+  readonly long: LongRange;
   private lastImportedHour = 0;
   /** Last cycle's duration split, for logs and the budget checks. */
   lastTimings: { queryMs: number; computeMs: number; publishMs: number } | undefined;
 
   constructor(options: CycleOptions) {
     this.options = options;
+    this.long = new LongRange({
+      source: options.source,
+      metricOptions: options.metricOptions,
+      refreshMs: options.longRefreshMs,
+      ...(options.longFullRefreshMs !== undefined ? { fullRefreshMs: options.longFullRefreshMs } : {}),
+    });
   }
 
   async run(signal: AbortSignal): Promise<void> {
@@ -54,18 +66,12 @@ export class Cycle {
       maxPoints: 3000,
     });
     const recent = await source.fetch({ from: recentFrom, to: now, windowMs: recentWindow, signal });
-    if (this.long === undefined || now - this.long.loadedAt >= this.options.longRefreshMs) {
-      const season = periodRange('season', now, o.timeZone, o.heatingSeason);
-      const from = Math.min(season.from, now - 31 * DAY);
-      const windowMs = chooseWindow({ from, to: now, minWindowMs: 5 * 60_000, maxPoints: 20_000 });
-      const long = await source.fetch({ from, to: now, windowMs, signal });
-      this.long = { series: long.series, windowMs, loadedAt: now };
-    }
+    const long = await this.long.update(now, signal);
     const t1 = Date.now();
     const snapshot = computeSnapshot({
       now,
       recent: { series: recent.series, windowMs: recentWindow },
-      long: this.long,
+      long,
       options: o,
       provider: this.options.provider,
     });
@@ -75,8 +81,16 @@ export class Cycle {
     await this.importHours(recent.series, recentWindow, now);
     const t3 = Date.now();
     this.lastTimings = { queryMs: t1 - t0, computeMs: t2 - t1, publishMs: t3 - t2 };
+    const longFetch = this.long.lastFetch;
     logger.info(
-      { rows: recent.rows, entities: result.written, failed: result.failed, ...this.lastTimings },
+      {
+        rows: recent.rows,
+        ...(longFetch !== undefined ? { longRows: longFetch.rows, longRead: longFetch.kind } : {}),
+        entities: result.written,
+        skipped: result.skipped ?? 0,
+        failed: result.failed,
+        ...this.lastTimings,
+      },
       'cycle published',
     );
     if (result.failed > 0 && result.written === 0) throw new Error('no state could be published');

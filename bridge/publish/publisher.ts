@@ -3,6 +3,8 @@ import type { EntityState } from './state-builder.js';
 export interface PublishResult {
   written: number;
   failed: number;
+  /** States left out because the target already has them (ha-publisher.ts); absent = none. */
+  skipped?: number;
 }
 
 /**
@@ -13,7 +15,10 @@ export interface PublishResult {
 export interface Publisher {
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Writes all states; an auth error is thrown (fatal), other failures are counted. */
+  /**
+   * Writes the states (an adapter may leave out the ones the target already has); an auth error
+   * is thrown (fatal), other failures are counted.
+   */
   publish(states: readonly EntityState[]): Promise<PublishResult>;
   readonly lastStates: readonly EntityState[];
   /** Times the full set was written again because the target (re)connected or restarted. */
@@ -45,11 +50,17 @@ export function fanOut(publishers: readonly Publisher[]): Publisher {
       const results = await Promise.allSettled(publishers.map((p) => p.publish(states)));
       const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (rejected !== undefined) throw rejected.reason;
-      return results.reduce(
-        (sum, r) =>
-          r.status === 'fulfilled'
-            ? { written: sum.written + r.value.written, failed: sum.failed + r.value.failed }
-            : sum,
+      return results.reduce<PublishResult>(
+        (sum, r) => {
+          if (r.status !== 'fulfilled') return sum;
+          const out: PublishResult = {
+            written: sum.written + r.value.written,
+            failed: sum.failed + r.value.failed,
+          };
+          if (sum.skipped !== undefined || r.value.skipped !== undefined)
+            out.skipped = (sum.skipped ?? 0) + (r.value.skipped ?? 0);
+          return out;
+        },
         { written: 0, failed: 0 },
       );
     },

@@ -22,8 +22,13 @@ export class HeatpumpCopCard extends HeatpumpChartCard<CopCardConfig> {
   static getConfigElement = copCardConfig.editor;
 
   protected buildChart(view: CardView<CopCardConfig>): ChartResult {
-    const series = toCoreSeries(view.samples, { units: view.units });
-    const cop = copView(series, { from: view.from, to: view.to, bucketMs: copBucketMs(view.range) });
+    const cop = this.derived(view, 'cop', () =>
+      copView(toCoreSeries(view.samples, { units: view.units }), {
+        from: view.from,
+        to: view.to,
+        bucketMs: copBucketMs(view.range),
+      }),
+    );
     if (cop.intervalCop.length === 0 && cop.period.status === 'unavailable')
       return { message: reasonText(cop.period, view.texts) };
     const outdoor = view.config.show_outdoor === false ? undefined : this.points(view, 'outdoor_temp');

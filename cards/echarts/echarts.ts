@@ -1,7 +1,7 @@
 /**
  * The only module that imports ECharts. Registering exactly the pieces the cards draw keeps the
- * bundle to the tree-shaken set measured in docs/PERFORMANCE.md. Bar charts and titles are not
- * registered: no card draws them (card titles are HTML in the card header).
+ * bundle to the tree-shaken set measured in docs/PERFORMANCE.md. Bar charts, titles and mark areas
+ * are not registered: no card draws them (card titles are HTML in the card header).
  */
 import { LineChart, PieChart, SankeyChart } from 'echarts/charts';
 import type { LineSeriesOption, PieSeriesOption, SankeySeriesOption } from 'echarts/charts';
@@ -10,7 +10,6 @@ import {
   DataZoomComponent,
   GridComponent,
   LegendComponent,
-  MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
 } from 'echarts/components';
@@ -18,7 +17,6 @@ import type {
   DataZoomComponentOption,
   GridComponentOption,
   LegendComponentOption,
-  MarkAreaComponentOption,
   MarkLineComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
@@ -35,7 +33,6 @@ use([
   LegendComponent,
   DataZoomComponent,
   MarkLineComponent,
-  MarkAreaComponent,
   AxisPointerComponent,
   CanvasRenderer,
 ]);
@@ -50,7 +47,6 @@ export type ChartOption = ComposeOption<
   | LegendComponentOption
   | DataZoomComponentOption
   | MarkLineComponentOption
-  | MarkAreaComponentOption
 >;
 
 export type { ECharts, EChartsCoreOption };

@@ -21,10 +21,9 @@ export class HeatpumpEnergyFlowCard extends HeatpumpChartCard<EnergyFlowCardConf
   static getConfigElement = energyFlowCardConfig.editor;
 
   protected buildChart(view: CardView<EnergyFlowCardConfig>): ChartResult {
-    const flow = energyFlowView(toCoreSeries(view.samples, { units: view.units }), {
-      from: view.from,
-      to: view.to,
-    });
+    const flow = this.derived(view, 'flow', () =>
+      energyFlowView(toCoreSeries(view.samples, { units: view.units }), { from: view.from, to: view.to }),
+    );
     if ('reason' in flow) return { message: reasonText(flow, view.texts) };
     return {
       option: buildEnergyFlowOption(flow, this.optionContext(view)),

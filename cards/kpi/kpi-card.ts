@@ -60,6 +60,8 @@ export class HeatpumpKpiCard extends HeatpumpCardBase<KpiCardConfig> {
   protected readonly roles = kpiCardConfig.roles;
   protected readonly schema = kpiCardConfig.schema;
   protected readonly titleKey = 'kpi' as const;
+  // Tiles show the current states themselves (COP now, alarm), not only the loaded history.
+  protected override readonly renderOnEveryState = true;
 
   static getStubConfig = kpiCardConfig.stub;
   static getConfigForm = kpiCardConfig.form;

@@ -23,6 +23,21 @@ export function onIntervals(points: readonly Point[], to: number): Interval[] {
 }
 
 /**
+ * On-intervals -> the points of one lane drawn as a single step line filled down to `base`: each
+ * interval rises to `top` at its start and falls back to `base` at its end, and `step: 'end'` holds
+ * each value until the next point. One path per lane instead of one graphic element per interval
+ * (ECharts markArea), which kept a style and state record for every interval.
+ */
+export function laneSteps(
+  intervals: readonly Interval[],
+  levels: { base: number; top: number },
+): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [start, end] of intervals) out.push([start, levels.top], [end, levels.base]);
+  return out;
+}
+
+/**
  * Change points (a value holds until the next point, as the core's deltaTSeries returns them) ->
  * points a line chart draws as horizontal holds: each value is repeated at the next change, so a
  * value followed by a gap is still visible as a segment instead of a lone invisible point.

@@ -1,6 +1,7 @@
 import type { ChartOption } from '../echarts/echarts.js';
 import { LEGEND_ROW, insideZoom, legendRows, pairs, timeAxes } from './common.js';
 import type { OptionContext, Point } from './common.js';
+import { laneSteps } from './lanes.js';
 import type { Interval } from './lanes.js';
 
 export interface TemperatureChartData {
@@ -14,9 +15,10 @@ export interface TemperatureChartData {
 const LANE_PX = 9;
 
 /**
- * Temperature lines with legend toggles; under them the state lanes, one row of shaded mark areas
- * each on the same time axis (each lane is an empty line series so the legend toggles it too;
- * full-height shading of three overlapping lanes muddies the lines); zoom with the wheel and a slider.
+ * Temperature lines with legend toggles; under them the state lanes, one row each on the same time
+ * axis, each a step line filled from its row's floor (one path per lane, toggled by the legend;
+ * full-height shading of three overlapping lanes muddies the lines); zoom with the wheel and a
+ * slider without a data shadow (the shadow is a second full copy of a series drawn in the slider).
  */
 export function buildTemperatureOption(data: TemperatureChartData, ctx: OptionContext): ChartOption {
   const selected = Object.fromEntries(data.series.map((s) => [s.name, !s.hidden]));
@@ -45,6 +47,7 @@ export function buildTemperatureOption(data: TemperatureChartData, ctx: OptionCo
         height: 18,
         bottom: 4,
         filterMode: 'none',
+        showDataShadow: false,
       },
     ],
     series: [
@@ -56,26 +59,25 @@ export function buildTemperatureOption(data: TemperatureChartData, ctx: OptionCo
         connectNulls: false,
         lineStyle: { width: 1.5 },
       })),
-      ...data.lanes.map((lane, i) => ({
-        type: 'line' as const,
-        name: lane.name,
-        xAxisIndex: 1,
-        yAxisIndex: 1,
-        data: [],
-        itemStyle: { color: lane.color },
-        markArea: {
+      ...data.lanes.map((lane, i) => {
+        // Top lane first, as the legend lists them; a 1 px gap between rows.
+        const base = lanes - i - 1 + 1 / LANE_PX;
+        return {
+          type: 'line' as const,
+          name: lane.name,
+          xAxisIndex: 1,
+          yAxisIndex: 1,
+          data: laneSteps(lane.intervals, { base, top: lanes - i }),
+          step: 'end' as const,
+          showSymbol: false,
           silent: true,
-          itemStyle: { color: lane.color, opacity: 0.7 },
-          // Top lane first, as the legend lists them; a 1 px gap between rows.
-          data: lane.intervals.map(
-            ([start, end]) =>
-              [
-                { xAxis: start, yAxis: lanes - i - 1 + 1 / LANE_PX },
-                { xAxis: end, yAxis: lanes - i },
-              ] as [{ xAxis: number; yAxis: number }, { xAxis: number; yAxis: number }],
-          ),
-        },
-      })),
+          // 0/1 levels are not temperatures: kept out of the axis tooltip.
+          tooltip: { show: false },
+          itemStyle: { color: lane.color },
+          lineStyle: { width: 0 },
+          areaStyle: { color: lane.color, opacity: 0.7, origin: base },
+        };
+      }),
     ],
   };
 }

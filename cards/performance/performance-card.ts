@@ -22,13 +22,18 @@ export class HeatpumpPerformanceCard extends HeatpumpChartCard<PerformanceCardCo
   static getConfigElement = performanceCardConfig.editor;
 
   protected buildChart(view: CardView<PerformanceCardConfig>): ChartResult {
-    const series = toCoreSeries(view.samples, { units: view.units });
-    const delta = deltaTView(series, { from: view.from, to: view.to });
+    const delta = this.derived(view, 'delta-t', () => {
+      const raw = deltaTView(toCoreSeries(view.samples, { units: view.units }), {
+        from: view.from,
+        to: view.to,
+      });
+      const reduce = (points: Point[]): Point[] => this.reducePoints(view, holdPoints(points, view.to));
+      return { supply: reduce(raw.supply), brine: reduce(raw.brine) };
+    });
     if (!delta.supply.length && !delta.brine.length) return { message: view.texts.message.no_data };
-    const reduce = (points: Point[]): Point[] => this.reducePoints(view, holdPoints(points, view.to));
     return {
       option: buildPerformanceOption(
-        { supplyDeltaT: reduce(delta.supply), brineDeltaT: reduce(delta.brine) },
+        { supplyDeltaT: delta.supply, brineDeltaT: delta.brine },
         this.optionContext(view),
       ),
     };

@@ -54,17 +54,19 @@ export class HeatpumpPowerCard extends HeatpumpChartCard<PowerCardConfig> {
     let heat = measuredHeat?.some((p) => p.v !== null) ? measuredHeat : undefined;
     let note: string | undefined;
     if (!heat) {
-      const estimate = heatPowerView(toCoreSeries(view.samples, { units: view.units }), {
-        from: view.from,
-        to: view.to,
+      const estimate = this.derived(view, 'heat-estimate', () => {
+        const core = heatPowerView(toCoreSeries(view.samples, { units: view.units }), {
+          from: view.from,
+          to: view.to,
+        });
+        if ('reason' in core) return core;
+        const kw = core.points.map((p) => ({ t: p.t, v: p.v === null ? null : p.v / 1000 }));
+        return { ...core, points: this.reducePoints(view, kw) };
       });
       if ('reason' in estimate)
         note = fill(view.texts.message.heat_power_unknown, { reason: reasonText(estimate, view.texts) });
       else {
-        heat = this.reducePoints(
-          view,
-          estimate.points.map((p) => ({ t: p.t, v: p.v === null ? null : p.v / 1000 })),
-        );
+        heat = estimate.points;
         if (estimate.estimate)
           note = `${view.texts.chart.estimated}: ${reasonText(estimate.estimate, view.texts)}`;
       }

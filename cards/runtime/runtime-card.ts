@@ -26,8 +26,12 @@ export class HeatpumpRuntimeCard extends HeatpumpChartCard<RuntimeCardConfig> {
 
   protected buildChart(view: CardView<RuntimeCardConfig>): ChartResult {
     // On/off aux heater counts as running for time shares; its energy is never used here.
-    const series = toCoreSeries(view.samples, { units: view.units, auxFromState: true });
-    const runtime = runtimeView(series, { from: view.from, to: view.to });
+    const runtime = this.derived(view, 'runtime', () =>
+      runtimeView(toCoreSeries(view.samples, { units: view.units, auxFromState: true }), {
+        from: view.from,
+        to: view.to,
+      }),
+    );
     if ('reason' in runtime) return { message: reasonText(runtime, view.texts) };
     return { option: buildRuntimeOption(runtime, this.optionContext(view)) };
   }

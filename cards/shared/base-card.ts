@@ -5,6 +5,8 @@ import type { CardDataSource } from '../data/data-source.js';
 import { HaDataSource } from '../data/ha-data-source.js';
 import type { HassLike } from '../data/hass-types.js';
 import { appendLive, loadRoleSamples } from '../data/load-series.js';
+import { slideWindow, trimRoles } from '../data/live-window.js';
+import type { TimeWindow } from '../data/live-window.js';
 import type { RoleSamples } from '../data/load-series.js';
 import { fill, localeFor, textsFor } from '../i18n/index.js';
 import type { Texts } from '../i18n/index.js';
@@ -13,7 +15,8 @@ import { parseConfig, registerCardRoles } from './config-schema.js';
 import type { BaseCardConfig } from './config-schema.js';
 import { resolveEntities } from './default-entities.js';
 import type { CardRole } from './default-entities.js';
-import { entityStatus, hassTouchesCard, languageOf } from './entity-status.js';
+import { entityStatus, hassShape, hassTouchesCard, languageOf } from './entity-status.js';
+import { FrameCoalescer } from './frame-coalescer.js';
 import type { EntityStatus } from './entity-status.js';
 import { RANGES, RANGE_EVENT, announceRange } from './time-range.js';
 import type { RangeEventDetail, RangeKey } from './time-range.js';
@@ -67,7 +70,15 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
   renderCount = 0;
 
   protected samples: RoleSamples = {};
-  protected window = { from: 0, to: 0 };
+  protected window: TimeWindow = { from: 0, to: 0 };
+  /**
+   * Bumped whenever `samples` is replaced by a load (not by live appends), so derived data cached
+   * per load (see chart-card's core memo) knows when it is stale.
+   */
+  protected dataGeneration = 0;
+  /** Newest live sample time not yet applied to the window, epoch ms. */
+  private liveNewest = 0;
+  private readonly liveFrame = new FrameCoalescer(() => this.applyLive());
   private haSource?: HaDataSource;
   private loadedKey?: string;
   private loadSeq = 0;
@@ -78,6 +89,8 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
   protected abstract readonly schema: Schema<C>;
   protected abstract readonly titleKey: keyof Texts['card'];
   protected readonly defaultRange: RangeKey = '24h';
+  /** Cards that show current states (KPI tiles) re-render on every state, not only per frame. */
+  protected readonly renderOnEveryState: boolean = false;
 
   /** Card body (chart or tiles) for the current view. */
   protected abstract renderBody(view: CardView<C>): TemplateResult | typeof nothing;
@@ -122,6 +135,7 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
     window.removeEventListener(RANGE_EVENT, this.onRangeEvent);
     this.unsubscribeLive?.();
     this.unsubscribeLive = undefined;
+    this.liveFrame.cancel();
     // A load still in flight must not subscribe a card that is gone (it would never unsubscribe).
     this.loadedKey = undefined;
     this.loadSeq++;
@@ -129,11 +143,18 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     if (changed.size === 1 && changed.has('hass')) {
-      return hassTouchesCard(
-        changed.get('hass') as HassLike | undefined,
-        this.hass,
-        Object.values(this.entities),
-      );
+      const old = changed.get('hass') as HassLike | undefined;
+      const ids = Object.values(this.entities);
+      if (!hassTouchesCard(old, this.hass, ids)) return false;
+      if (!old || !this.hass || !this.haSource || !this.unsubscribeLive || this.renderOnEveryState)
+        return true;
+      if (old.themes?.darkMode !== this.hass.themes?.darkMode || languageOf(old) !== languageOf(this.hass))
+        return true;
+      // A new state of a shown entity reaches the chart as a live append, re-rendered once per frame
+      // for a whole burst; rendering here too would draw every state twice. Only a change of what the
+      // header reports (missing, unavailable, unit) needs this render.
+      this.haSource.setHass(this.hass);
+      return hassShape(old, ids) !== hassShape(this.hass, ids);
     }
     return true;
   }
@@ -166,6 +187,7 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
     this.loading = true;
     this.loadError = undefined;
     this.unsubscribeLive?.();
+    this.liveFrame.cancel();
     const entities = this.entities;
     try {
       const now = Date.now();
@@ -179,10 +201,15 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
       if (seq !== this.loadSeq) return;
       this.samples = samples;
       this.window = { from, to };
+      this.dataGeneration++;
+      this.liveNewest = to;
       this.unsubscribeLive = source.subscribeLive(Object.values(entities), (update) => {
         for (const role of liveRoles) {
-          if (entities[role] === update.entityId && appendLive(this.samples[role], update))
-            this.dataVersion++;
+          if (entities[role] === update.entityId && appendLive(this.samples[role], update)) {
+            this.liveNewest = Math.max(this.liveNewest, update.t);
+            // One re-render per frame for any burst of states (was one per state).
+            this.liveFrame.request();
+          }
         }
       });
     } catch (err) {
@@ -194,6 +221,21 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
         this.dataVersion++;
       }
     }
+  }
+
+  /**
+   * Applies the live samples appended since the last frame: the window slides to the newest one and
+   * samples that left it are dropped, so a card open for weeks holds the same span as a fresh one.
+   */
+  private applyLive(): void {
+    this.window = slideWindow(this.window, this.liveNewest);
+    trimRoles(this.samples, this.window.from);
+    this.dataVersion++;
+  }
+
+  /** Applies pending live samples now instead of at the next frame (tests, benchmarks). */
+  flushLive(): void {
+    this.liveFrame.flush();
   }
 
   /** Start of the data to load when a card needs more than the range (epoch ms). */

@@ -11,6 +11,7 @@ import type { CardView } from './base-card.js';
 import type { BaseCardConfig } from './config-schema.js';
 import { roleKind } from './default-entities.js';
 import type { CardRole } from './default-entities.js';
+import { RANGE_MS } from './time-range.js';
 
 /** A built option (with an optional footnote, e.g. what an estimate rests on), or why there is no chart. */
 export type ChartResult = { option: ChartOption; note?: string } | { message: string };
@@ -18,6 +19,32 @@ export type ChartResult = { option: ChartOption; note?: string } | { message: st
 /** A heat-pump card whose body is one ECharts chart built by a pure option builder. */
 export abstract class HeatpumpChartCard<C extends BaseCardConfig> extends HeatpumpCardBase<C> {
   protected abstract buildChart(view: CardView<C>): ChartResult;
+
+  /** Derived data per name, with the key it was computed for (see `derived`). */
+  private readonly derivedCache = new Map<string, { key: string; value: unknown }>();
+
+  /**
+   * Data derived by the core's metrics over the whole window (ledgers, interval COP, delta T), kept
+   * until a load replaces the samples or the live window has moved on by one pixel's worth of time
+   * (range / chart width, ~17 min at 7 d). A live state then costs one recomputation per pixel of
+   * time instead of one per state, and what the chart shows lags the newest state by at most that
+   * one pixel. `compute` must read only the samples, the window and the units.
+   */
+  protected derived<T>(view: CardView<C>, name: string, compute: () => T): T {
+    const slotMs = RANGE_MS[view.range] / view.width;
+    const key = JSON.stringify([
+      this.dataGeneration,
+      view.range,
+      view.width,
+      view.units,
+      Math.floor(view.to / slotMs),
+    ]);
+    const hit = this.derivedCache.get(name);
+    if (hit && hit.key === key) return hit.value as T;
+    const value = compute();
+    this.derivedCache.set(name, { key, value });
+    return value;
+  }
 
   /** The ECharts instance of the card's chart, for tests and callers wanting events. */
   get chart(): ECharts | undefined {
@@ -43,18 +70,45 @@ export abstract class HeatpumpChartCard<C extends BaseCardConfig> extends Heatpu
     return { texts: view.texts, locale: view.locale, from: view.from, to: view.to, width: view.width };
   }
 
+  /** Chart-ready points per role and what they were computed from (see `points`). */
+  private readonly pointsCache = new Map<CardRole, PointsEntry>();
+
   /**
    * A role's samples ready for the chart: numbers down-sampled to min/max buckets at about twice the
-   * pixel width, on/off signals reduced to their exact switch times.
+   * pixel width, on/off signals reduced to their exact switch times. Kept per role until its samples
+   * change (load, append, trim) or the bucket grid moves, so a live state of one entity does not
+   * re-reduce the others. The grid is aligned to multiples of the bucket width rather than to the
+   * window's start, so a sliding window moves it only once per bucket width, not on every state.
    */
   protected points(view: CardView<C>, role: CardRole): Point[] | undefined {
     const samples = view.samples[role];
     if (!samples || samples.length === 0) return undefined;
-    const reduced =
-      roleKind(role) === 'state'
-        ? keepStateChanges(samples)
-        : downsampleMinMax(samples, { buckets: view.width, from: view.from, to: view.to });
-    return reduced.map(toPoint);
+    const state = roleKind(role) === 'state';
+    const bucketMs = Math.max(1, (view.to - view.from) / view.width);
+    const gridFrom = Math.floor(view.from / bucketMs) * bucketMs;
+    const key = state ? 'state' : `${view.width}|${bucketMs}|${gridFrom}`;
+    const first = samples[0]!;
+    const last = samples[samples.length - 1]!;
+    const hit = this.pointsCache.get(role);
+    if (
+      hit &&
+      hit.samples === samples &&
+      hit.length === samples.length &&
+      hit.first === first &&
+      hit.last === last &&
+      hit.key === key
+    )
+      return hit.points;
+    const reduced = state
+      ? keepStateChanges(samples)
+      : downsampleMinMax(samples, {
+          buckets: view.width,
+          from: gridFrom,
+          to: gridFrom + bucketMs * view.width,
+        });
+    const points = reduced.map(toPoint);
+    this.pointsCache.set(role, { samples, length: samples.length, first, last, key, points });
+    return points;
   }
 
   /** Points computed from the core (gaps as null), min/max down-sampled like a role's samples. */
@@ -64,6 +118,15 @@ export abstract class HeatpumpChartCard<C extends BaseCardConfig> extends Heatpu
       { buckets: view.width, from: view.from, to: view.to },
     ).map(toPoint);
   }
+}
+
+interface PointsEntry {
+  samples: readonly TimedSample[];
+  length: number;
+  first: TimedSample;
+  last: TimedSample;
+  key: string;
+  points: Point[];
 }
 
 const toPoint = (s: TimedSample): Point => ({ t: s.t, v: Number.isFinite(s.v) ? s.v : null });

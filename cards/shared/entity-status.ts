@@ -40,6 +40,21 @@ export function hassTouchesCard(
   return entityIds.some((id) => oldHass.states[id] !== newHass.states[id]);
 }
 
+/**
+ * What of a card's entities the card header reports: missing, unavailable, or present with a unit.
+ * Equal shapes mean a new `hass` only brought new values (live appends).
+ */
+export function hassShape(hass: HassLike, entityIds: string[]): string {
+  return entityIds
+    .map((id) => {
+      const entity = hass.states[id];
+      if (!entity) return 'missing';
+      const unit = entity.attributes?.unit_of_measurement ?? '';
+      return `${isUnavailable(entity.state) ? 'unavailable' : 'ok'}|${unit}`;
+    })
+    .join(',');
+}
+
 export function languageOf(hass: HassLike | undefined): string | undefined {
   return hass?.locale?.language ?? hass?.language;
 }

@@ -43,13 +43,12 @@ describe('heatpump-temperature-card', () => {
     ]);
     expect(hass.calls).to.have.length(1);
     expect(hass.calls[0]!.type).to.equal('history/history_during_period');
-    const series = card.chart!.getOption().series as Array<{
-      data: Array<[number, number]>;
-      markArea?: { data: unknown[] };
-    }>;
+    const series = card.chart!.getOption().series as Array<{ data: Array<[number, number]> }>;
     // 721 two-minute rows: below twice the pixel width, so nothing is dropped.
     expect(series[2]!.data.length).to.equal(721);
-    expect(series[7]!.markArea!.data.length).to.be.greaterThan(20);
+    // The compressor lane: two points (rise, fall) per on-interval, more than 10 runs in the day.
+    expect(series[7]!.data.length).to.be.greaterThan(20);
+    expect(series[7]!.data.length % 2).to.equal(0);
   });
 
   it('renders in Swedish from the HA language', async () => {
@@ -91,8 +90,49 @@ describe('heatpump-temperature-card', () => {
     } as FakeHass;
     await card.updateComplete;
     expect(card.renderCount).to.equal(renders);
-    card.hass = withState(hass, 'sensor.heatpump_outdoor_temp', '-7');
+    // A minute after the loaded history ends (its last row is at the load time).
+    card.hass = withState(hass, 'sensor.heatpump_outdoor_temp', '-7', Date.now() + 60_000);
     await card.updateComplete;
+    // The new state is a live append: drawn at the next frame, exactly once.
+    await until(() => card.renderCount === renders + 1);
+    await new Promise((r) => setTimeout(r, 300));
     expect(card.renderCount).to.equal(renders + 1);
+  });
+
+  it('draws a burst of live states in one render and slides the window over them', async () => {
+    const hass = fakeHass(await loadRecording());
+    const card = await mount({ type: 'custom:heatpump-temperature-card' }, hass);
+    await card.updateComplete;
+    const renders = card.renderCount;
+    const supplyData = () =>
+      (card.chart!.getOption().series as Array<{ data: Array<[number, number]> }>)[2]!.data;
+    const before = supplyData();
+    const xMax = () => (card.chart!.getOption().xAxis as Array<{ max: number }>)[0]!.max;
+    const toBefore = xMax();
+    // Ten states of three entities, as HA sends them in one burst, the newest 30 min after the end.
+    let next: FakeHass = hass;
+    const end = Date.now() + 30 * 60_000;
+    for (let i = 0; i < 10; i++) {
+      const id = [
+        'sensor.heatpump_supply_temp',
+        'sensor.heatpump_return_temp',
+        'sensor.heatpump_outdoor_temp',
+      ][i % 3]!;
+      next = withState(next, id, String(40 + i), end - (9 - i) * 1000);
+      card.hass = next;
+      // One Lit update per state, as HA's separate state messages give.
+      await card.updateComplete;
+    }
+    await until(() => card.renderCount > renders);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(card.renderCount).to.equal(renders + 1);
+    const after = supplyData();
+    // Supply got 4 new states (i = 0, 3, 6, 9); 30 min of two-minute rows left the 24 h window.
+    expect(after[after.length - 1]).to.deep.equal([end, 49]);
+    expect(after.length).to.be.within(before.length + 4 - 16, before.length + 4 - 14);
+    expect(xMax() - toBefore).to.be.within(30 * 60_000 - 5_000, 30 * 60_000 + 5_000);
+    // The oldest point kept is the one whose value holds at the new window start.
+    expect(after[0]![0]).to.be.at.most(xMax() - 24 * 3_600_000);
+    expect(after[1]![0]).to.be.greaterThan(xMax() - 24 * 3_600_000);
   });
 });

@@ -27,7 +27,7 @@ describe('temperature options', () => {
     ).to.deep.equal([[T0, T0 + HOUR]]);
   });
 
-  it('draws each temperature as a line and each lane as shaded mark areas, with legend toggles and zoom', () => {
+  it('draws each temperature as a line and each lane as one filled step line, with legend toggles and zoom', () => {
     const option = buildTemperatureOption(
       {
         series: [
@@ -42,8 +42,17 @@ describe('temperature options', () => {
     expect(series.map((s) => s.name)).to.deep.equal(['Supply', 'Return', 'Compressor']);
     // The lane is a strip on a second grid under the temperatures, sharing their time range.
     expect([series[2]!.xAxisIndex, series[2]!.yAxisIndex]).to.deep.equal([1, 1]);
-    const area = series[2]!.markArea as { data: Array<Array<{ xAxis: number }>> };
-    expect(area.data.map((pair) => pair.map((p) => p.xAxis))).to.deep.equal([[T0, T0 + HOUR]]);
+    // One filled step path per lane, rising at the interval start and falling at its end.
+    expect(series[2]!.markArea).to.equal(undefined);
+    expect(series[2]!.step).to.equal('end');
+    expect(series[2]!.data).to.deep.equal([
+      [T0, 1],
+      [T0 + HOUR, 1 / 9],
+    ]);
+    expect((series[2]!.areaStyle as { origin: number }).origin).to.equal(1 / 9);
+    expect((series[2]!.tooltip as { show: boolean }).show).to.equal(false);
+    const slider = (option.dataZoom as Array<{ type: string; showDataShadow?: boolean }>)[1]!;
+    expect(slider.showDataShadow).to.equal(false);
     expect((option.grid as unknown[]).length).to.equal(2);
     const zoom = option.dataZoom as Array<{ xAxisIndex: number | number[] }>;
     expect(zoom.every((z) => JSON.stringify(z.xAxisIndex) === '[0,1]')).to.equal(true);
@@ -55,6 +64,27 @@ describe('temperature options', () => {
       'inside',
       'slider',
     ]);
+  });
+});
+
+describe('laneSteps', () => {
+  it('rises to the top at each interval start and falls to the base at its end', async () => {
+    const { laneSteps } = await import('../../../cards/options/lanes.js');
+    expect(
+      laneSteps(
+        [
+          [10, 20],
+          [30, 45],
+        ],
+        { base: 1.1, top: 2 },
+      ),
+    ).to.deep.equal([
+      [10, 2],
+      [20, 1.1],
+      [30, 2],
+      [45, 1.1],
+    ]);
+    expect(laneSteps([], { base: 0, top: 1 })).to.deep.equal([]);
   });
 });
 

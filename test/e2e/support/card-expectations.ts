@@ -15,6 +15,11 @@ export interface ExpectedCard {
   series: string[];
   /** Series the card may draw when the pump has the role (drawn empty or left out otherwise). */
   optional: string[];
+  /**
+   * State lanes that must be drawn; with data when their binary sensor was on at some time in the
+   * card's range (a pump that made no hot water in the range has an empty hot-water lane).
+   */
+  lanes?: Array<{ name: string; entityId: string }>;
   /** At least one of these must be drawn with data (e.g. measured or estimated heat power). */
   anyOf: string[];
   /** Legend entries switched off by config. */
@@ -110,7 +115,11 @@ export function expectedCard(opts: {
       return {
         ...base,
         title: titled('temperature'),
-        series: [...present.map((r) => t.role[r]), t.role.compressor, t.role.hot_water_mode],
+        series: present.map((r) => t.role[r]),
+        lanes: [
+          { name: t.role.compressor, entityId: `binary_sensor.${device}_compressor_running` },
+          { name: t.role.hot_water_mode, entityId: `binary_sensor.${device}_hot_water_mode` },
+        ],
         optional: [...TEMPERATURE_ROLES.filter((r) => !has(r)).map((r) => t.role[r]), t.role.aux_heater],
         hidden: [...hidden].map((r) => t.role[r as (typeof TEMPERATURE_ROLES)[number]]),
       };

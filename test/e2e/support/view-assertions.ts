@@ -12,6 +12,12 @@ import type { Stack, StackPump } from './ha-stack.js';
 import { viewCards } from './lovelace.js';
 import { getStates } from './ws.js';
 
+const RANGE_MS: Record<string, number> = {
+  '24h': 24 * 3_600_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+};
+
 /** The eight custom elements of the bundle. */
 export const CARD_TAGS = [
   'heatpump-cop-card',
@@ -43,7 +49,7 @@ export async function assertView(opts: {
     configs.map((c) => c.type.replace(/^custom:/, '')),
     'one element per card of the view, in order',
   );
-  configs.forEach((config, i) => {
+  for (const [i, config] of configs.entries()) {
     const card = probe.cards[i]!;
     const want = expectedCard({ card: config, texts, states });
     const where = `${pump.device} card ${i + 1} ${card.tag}`;
@@ -65,7 +71,7 @@ export async function assertView(opts: {
     );
     if (want.message !== undefined) {
       assert.equal(card.canvas, null, `${where}: no chart next to the reason`);
-      return;
+      continue;
     }
     if (card.tag === 'heatpump-kpi-card') {
       assert.deepEqual(
@@ -73,7 +79,7 @@ export async function assertView(opts: {
         want.tiles,
         `${where}: tiles`,
       );
-      return;
+      continue;
     }
     assert.ok(card.canvas && card.canvas.width > 200 && card.canvas.height > 100, `${where}: canvas drawn`);
     const names = card.series.map((s) => s.name);
@@ -82,13 +88,26 @@ export async function assertView(opts: {
       assert.ok(s, `${where}: series "${name}" in ${JSON.stringify(names)}`);
       assert.ok(s.finite > 0, `${where}: series "${name}" has data (${JSON.stringify(s)})`);
     }
+    const rangeMs = RANGE_MS[want.range] ?? 24 * 3_600_000;
+    for (const lane of want.lanes ?? []) {
+      const s = card.series.find((x) => x.name === lane.name);
+      assert.ok(s, `${where}: lane "${lane.name}" in ${JSON.stringify(names)}`);
+      // HA recorded the state on at some time in the range: there is an on-interval to draw.
+      if (await wasOn(stack.conn, lane.entityId, Date.now() - rangeMs))
+        assert.ok(s.finite > 0, `${where}: lane "${lane.name}" has data (${JSON.stringify(s)})`);
+    }
     if (want.anyOf.length > 0) {
       assert.ok(
         card.series.some((s) => want.anyOf.includes(s.name) && s.finite > 0),
         `${where}: one of ${want.anyOf.join(' / ')} with data in ${JSON.stringify(names)}`,
       );
     }
-    const allowed = new Set([...want.series, ...want.optional, ...want.anyOf]);
+    const allowed = new Set([
+      ...want.series,
+      ...want.optional,
+      ...want.anyOf,
+      ...(want.lanes ?? []).map((l) => l.name),
+    ]);
     assert.deepEqual(
       names.filter((n) => !allowed.has(n)),
       [],
@@ -96,7 +115,7 @@ export async function assertView(opts: {
     );
     for (const name of want.hidden)
       assert.equal(card.legendSelected[name], false, `${where}: "${name}" hidden`);
-  });
+  }
   const tileValue = (label: string): string =>
     probe.cards.find((c) => c.tag === 'heatpump-kpi-card')!.tiles.find((t) => t.label === label)!.value;
   const alarmOn = states.get(bridgeEntity(pump.device, 'alarm'))?.state === 'on';
@@ -111,12 +130,8 @@ export function card(probe: ViewProbe, tag: string, n = 1): CardProbe {
   return found;
 }
 
-/** First and last numeric state of an entity's history over [from, now]. */
-export async function historyEnds(
-  conn: Connection,
-  entityId: string,
-  from: number,
-): Promise<{ first: number; last: number }> {
+/** HA's recorded states of one entity over [from, now], the state at `from` first. */
+async function historyStates(conn: Connection, entityId: string, from: number): Promise<string[]> {
   const res = await conn.sendMessagePromise<Record<string, Array<{ s: string }>>>({
     type: 'history/history_during_period',
     start_time: new Date(from).toISOString(),
@@ -126,7 +141,21 @@ export async function historyEnds(
     minimal_response: true,
     no_attributes: true,
   });
-  const values = (res[entityId] ?? []).map((r) => Number(r.s)).filter(Number.isFinite);
+  return (res[entityId] ?? []).map((r) => r.s);
+}
+
+/** True when HA's history of a binary sensor has it `on` at some time in [from, now]. */
+async function wasOn(conn: Connection, entityId: string, from: number): Promise<boolean> {
+  return (await historyStates(conn, entityId, from)).includes('on');
+}
+
+/** First and last numeric state of an entity's history over [from, now]. */
+export async function historyEnds(
+  conn: Connection,
+  entityId: string,
+  from: number,
+): Promise<{ first: number; last: number }> {
+  const values = (await historyStates(conn, entityId, from)).map(Number).filter(Number.isFinite);
   assert.ok(values.length >= 2, `${entityId}: history over the range`);
   return { first: values[0]!, last: values[values.length - 1]! };
 }

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { createFluxTransport } from '../../../bridge/influx/flux-transport.js';
+import { InfluxQueryError } from '../../../bridge/influx/influx-errors.js';
+import { createInfluxQLTransport } from '../../../bridge/influx/influxql-transport.js';
+import type { SourceRow } from '../../../bridge/influx/query-plan.js';
+
+const T0 = Date.UTC(2024, 0, 1);
+
+/** Annotated CSV as InfluxDB 2 answers flux-query.ts: two tables of `n` rows each. */
+function fluxCsv(n: number): string {
+  const head = [
+    '#datatype,string,long,dateTime:RFC3339,double,string',
+    '#group,false,false,false,false,false',
+    '#default,_result,,,,',
+    ',result,table,_time,_value,key',
+  ].join('\r\n');
+  const table = (id: number, key: string) =>
+    Array.from(
+      { length: n },
+      (_, i) => `,,${id},${new Date(T0 + i * 60_000).toISOString()},${i + 0.5},${key}`,
+    ).join('\r\n');
+  return `${head}\r\n${table(0, 'BT1')}\r\n\r\n${head}\r\n${table(1, 'BT2')}\r\n\r\n`;
+}
+
+/** Chunked InfluxQL JSON lines: one document per statement, `n` rows each. */
+function influxqlChunks(n: number): string {
+  const doc = (statement: number, key: string) =>
+    JSON.stringify({
+      results: [
+        {
+          statement_id: statement,
+          series: [
+            {
+              name: 'heatpump',
+              tags: { name: key },
+              columns: ['time', 'value'],
+              values: Array.from({ length: n }, (_, i) => [T0 + i * 60_000, i === 1 ? null : i + 0.5]),
+            },
+          ],
+        },
+      ],
+    });
+  return `${doc(0, 'BT1')}\n${doc(1, 'BT2')}\n`;
+}
+
+describe('InfluxDB transports hand rows over in batches', () => {
+  let server: Server;
+  let url = '';
+  let status = 200;
+  let body = '';
+  before(async () => {
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(status, {
+          'content-type': req.url?.startsWith('/api/v2') ? 'text/csv' : 'application/json',
+        });
+        res.end(body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  async function collect(batches: AsyncIterable<readonly SourceRow[]>): Promise<SourceRow[][]> {
+    const out: SourceRow[][] = [];
+    for await (const b of batches) out.push([...b]);
+    return out;
+  }
+
+  it('Flux: every row with time, key and value; batches of at most 5,000 rows', async () => {
+    status = 200;
+    body = fluxCsv(6_000);
+    const flux = createFluxTransport({ url, token: 't', org: 'o', timeoutMs: 5_000 });
+    const batches = await collect(flux.batches('from(bucket: "b")'));
+    assert.deepEqual(
+      batches.map((b) => b.length),
+      [5_000, 5_000, 2_000],
+    );
+    const rows = batches.flat();
+    assert.deepEqual(rows[0], { t: T0, key: 'BT1', v: 0.5 });
+    assert.deepEqual(rows[6_001], { t: T0 + 60_000, key: 'BT2', v: 1.5 });
+    assert.equal(rows.filter((r) => r.key === 'BT2').length, 6_000);
+  });
+
+  it('Flux: a consumer that stops early gets no more batches; an HTTP 400 is a query error', async () => {
+    body = fluxCsv(12_000);
+    const flux = createFluxTransport({ url, token: 't', org: 'o', timeoutMs: 5_000 });
+    let seen = 0;
+    for await (const b of flux.batches('q')) {
+      seen += b.length;
+      break;
+    }
+    assert.equal(seen, 5_000);
+    status = 400;
+    body = JSON.stringify({ code: 'invalid', message: 'compilation failed' });
+    await assert.rejects(collect(flux.batches('q')), (e: Error) => e instanceof InfluxQueryError);
+  });
+
+  it('InfluxQL: one batch per document, null values left out, keys from the tag', async () => {
+    status = 200;
+    body = influxqlChunks(4);
+    const influxql = createInfluxQLTransport({ url, database: 'db', timeoutMs: 5_000 });
+    const batches = await collect(
+      influxql.batches({ text: 'SELECT …', statementKeys: [{ tag: 'name' }, { fixed: 'outdoor_temp' }] }),
+    );
+    assert.deepEqual(
+      batches.map((b) => b.map((r) => `${r.key}@${(r.t - T0) / 60_000}=${r.v}`)),
+      [
+        ['BT1@0=0.5', 'BT1@2=2.5', 'BT1@3=3.5'],
+        ['outdoor_temp@0=0.5', 'outdoor_temp@2=2.5', 'outdoor_temp@3=3.5'],
+      ],
+    );
+  });
+});
