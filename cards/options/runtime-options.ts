@@ -49,11 +49,12 @@ export function buildRuntimeOption(data: RuntimeChartData, ctx: OptionContext): 
         return runtimeTooltip(p, ctx);
       },
     },
-    // Beside the donut, every state with its hours: a legend below it pages once names are long.
+    // Under the donut, every state with its hours. Beside it, the legend ran over the donut in a
+    // card a third of a dashboard wide (HA's masonry columns); below, it wraps instead.
     legend: {
-      orient: 'vertical',
-      right: 8,
-      top: 'middle',
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 4,
       itemGap: 12,
       formatter: (name: string) =>
         `${name}  ${formatNumber(hours.get(name) ?? 0, ctx.locale, 1)} ${ctx.texts.chart.hours}`,
@@ -62,8 +63,8 @@ export function buildRuntimeOption(data: RuntimeChartData, ctx: OptionContext): 
       {
         type: 'pie',
         name: ctx.texts.card.runtime,
-        radius: ['42%', '68%'],
-        center: ['26%', '50%'],
+        radius: ['30%', '50%'],
+        center: ['50%', '36%'],
         avoidLabelOverlap: true,
         label: { show: false },
         data: slices.map((s) => ({

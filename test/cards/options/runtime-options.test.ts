@@ -26,7 +26,7 @@ describe('buildRuntimeOption', () => {
       ctx('sv'),
     );
     const legend = option.legend as { orient: string; formatter: (name: string) => string };
-    expect(legend.orient).to.equal('vertical');
+    expect(legend.orient).to.equal('horizontal');
     expect(legend.formatter('Vila')).to.equal('Vila  11,5 h');
   });
 
