@@ -1,6 +1,7 @@
-import type { Sample, Series, SeriesByRole } from '../../src/model/index.js';
+import type { Sample, SeriesByRole } from '../../src/model/index.js';
 import type { MetricOptions } from '../../src/metrics/options.js';
 import { periodRange } from '../../src/metrics/periods.js';
+import { firstIndexAtOrAfter } from '../../src/metrics/segments.js';
 import { chooseWindow } from '../influx/window.js';
 import type { SampleSource } from '../sources/sample-source.js';
 import type { WindowedSeries } from './compute-snapshot.js';
@@ -135,21 +136,9 @@ export function mergeWindows(options: MergeWindowsOptions): SeriesByRole {
   for (const role of roles) {
     const old = held[role] ?? [];
     const add = fresh[role] ?? [];
-    const kept = old.slice(firstAtOrAfter(old, keepFrom), firstAtOrAfter(old, replaceFrom));
-    const merged: Sample[] = kept.concat(add.slice(firstAtOrAfter(add, replaceFrom)));
+    const kept = old.slice(firstIndexAtOrAfter(old, keepFrom), firstIndexAtOrAfter(old, replaceFrom));
+    const merged: Sample[] = kept.concat(add.slice(firstIndexAtOrAfter(add, replaceFrom)));
     if (merged.length > 0) out[role] = merged;
   }
   return out;
-}
-
-/** Index of the first sample with t >= at (samples sorted by t). */
-function firstAtOrAfter(series: Series, at: number): number {
-  let lo = 0;
-  let hi = series.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((series[mid]?.t ?? Number.POSITIVE_INFINITY) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

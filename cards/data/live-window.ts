@@ -1,3 +1,4 @@
+import { firstIndexAtOrAfter } from '../../src/metrics/segments.js';
 import type { TimedSample } from './data-source.js';
 import type { RoleSamples } from './load-series.js';
 
@@ -25,14 +26,7 @@ export function slideWindow(window: TimeWindow, newest: number): TimeWindow {
  * Returns how many samples were dropped.
  */
 export function dropBefore(samples: TimedSample[], from: number): number {
-  // Index of the first sample at or after `from`; samples are in time order.
-  let lo = 0;
-  let hi = samples.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (samples[mid]!.t < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndexAtOrAfter(samples, from);
   // Keep the predecessor unless a sample sits exactly at `from`.
   const drop = lo < samples.length && samples[lo]!.t === from ? lo : Math.max(0, lo - 1);
   if (drop > 0) samples.splice(0, drop);
