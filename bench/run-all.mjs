@@ -7,6 +7,9 @@ import { parseArgs } from 'node:util';
 
 const BENCHES = [
   { name: 'bundle-size', argv: ['bench/bundle-size.mjs'] },
+  // Node only, seconds: the core's share of a card's first render and of a bridge cycle.
+  { name: 'core-metrics', argv: ['--import', 'tsx', 'bench/core-metrics.ts'] },
+  { name: 'bridge-compute', argv: ['--import', 'tsx', 'bench/bridge-compute.ts'] },
   // Bridge first among the long ones: it starts InfluxDB 2, InfluxDB 1 and Home Assistant and seeds a year.
   { name: 'bridge', argv: ['--import', 'tsx', 'bench/bridge.ts'] },
   { name: 'render', argv: ['bench/render.mjs'] },

@@ -4,13 +4,13 @@
  * the functions, the ranges and the options that suit HA's data.
  */
 import {
+  bucketEdges,
   buildLedger,
   copNowFromLedger,
-  deltaTSeries,
+  deltaTSeriesFromLedger,
   energyFlowFromLedger,
   energyFromLedger,
-  intervalCop,
-  periodCop,
+  intervalCopFromLedger,
   periodCopFromLedger,
   periodRange,
   resolveMetricOptions,
@@ -51,11 +51,18 @@ export interface CopView {
 }
 
 export function copView(series: SeriesByRole, range: MetricRange & { bucketMs: number }): CopView {
-  const options = metricOptions(range);
-  const buckets = intervalCop(series, { from: range.from, to: range.to, bucketMs: range.bucketMs, options });
+  const { from, to, bucketMs } = range;
+  const edges = bucketEdges({ from, to, bucketMs });
+  // One ledger cut at the bucket edges serves both: the period sums are the buckets' sums.
+  const ledger = buildLedger(series, {
+    range: { from, to },
+    options: resolveMetricOptions(metricOptions(range)),
+    cuts: edges,
+  });
+  const buckets = edges.length < 2 ? [] : intervalCopFromLedger(ledger, edges);
   return {
     intervalCop: buckets.map((b) => ({ t: (b.start + b.end) / 2, v: b.cop })),
-    period: periodCop(series, { from: range.from, to: range.to, options }).includingStandby,
+    period: periodCopFromLedger(ledger).includingStandby,
   };
 }
 
@@ -90,9 +97,11 @@ export interface DeltaTView {
 }
 
 export function deltaTView(series: SeriesByRole, range: MetricRange): DeltaTView {
-  const options = metricOptions(range);
-  const pairOf = (pair: 'supply_return' | 'brine') =>
-    deltaTSeries(series, { from: range.from, to: range.to, pair, options });
+  const ledger = buildLedger(series, {
+    range: { from: range.from, to: range.to },
+    options: resolveMetricOptions(metricOptions(range)),
+  });
+  const pairOf = (pair: 'supply_return' | 'brine') => deltaTSeriesFromLedger(ledger, pair);
   const nonEmpty = (points: Point[]) => (points.some((p) => p.v !== null) ? points : []);
   return { supply: nonEmpty(pairOf('supply_return')), brine: nonEmpty(pairOf('brine')) };
 }

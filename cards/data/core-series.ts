@@ -4,7 +4,7 @@
  * to the canonical ones (W, kWh, kW).
  */
 import { cleanSeries } from '../../src/model/index.js';
-import type { Role, Series, SeriesByRole } from '../../src/model/index.js';
+import type { Role, Sample, Series, SeriesByRole } from '../../src/model/index.js';
 import type { CardRole } from '../shared/default-entities.js';
 import type { TimedSample } from './data-source.js';
 import type { RoleSamples } from './load-series.js';
@@ -61,7 +61,28 @@ export function toCoreSeries(samples: RoleSamples, options: CoreSeriesOptions = 
 }
 
 function clean(list: readonly TimedSample[], factor: number): Series {
-  // NaN marks "unavailable" in the cards; cleanSeries skips (and counts) it.
+  // Loaded history is normally in time order with finite values already: then, in the canonical
+  // unit, the list is a valid Series as it is and is used without a copy (no allocation per sample
+  // on a first render). NaN marks "unavailable" in the cards and is left out (as are infinities),
+  // as cleanSeries would skip it.
+  let last = Number.NEGATIVE_INFINITY;
+  let valid = true;
+  for (const s of list) {
+    if (!(s.t > last) || !Number.isFinite(s.t)) return cleanUnordered(list, factor);
+    if (!Number.isFinite(s.v)) valid = false;
+    last = s.t;
+  }
+  if (valid && factor === 1) return list;
+  const out: Sample[] = [];
+  for (const s of list) {
+    const v = s.v * factor;
+    if (Number.isFinite(v)) out.push({ t: s.t, v });
+  }
+  return out;
+}
+
+/** Anything else (out of order, repeated timestamps) goes through the core's cleanSeries. */
+function cleanUnordered(list: readonly TimedSample[], factor: number): Series {
   return cleanSeries(
     list.map((s) => ({ t: s.t, v: s.v * factor })),
     { outOfOrder: 'sort' },

@@ -39,15 +39,15 @@ export function counterCumulative(series: Series, options: CounterOptions): Coun
   for (const s of series) {
     if (s.gap === true) continue;
     if (prev) {
-      const hours = (s.t - lastChangeT) / MS_PER_HOUR;
-      const plausible = (kwh: number) => (kwh * 1000) / hours <= options.maxPowerW;
+      // Largest plausible step over the time since the last change (kWh); no closure per sample.
+      const maxKwh = (options.maxPowerW * (s.t - lastChangeT)) / MS_PER_HOUR / 1000;
       const d = s.v - prev.v;
       if (d >= 0) {
-        if (plausible(d)) total += d;
+        if (d <= maxKwh) total += d;
         else issues.counter_jump += 1;
       } else {
         const wrapped = options.wrapKwh === null ? -1 : d + options.wrapKwh;
-        if (wrapped >= 0 && plausible(wrapped)) total += wrapped;
+        if (wrapped >= 0 && wrapped <= maxKwh) total += wrapped;
         else issues.counter_reset += 1;
       }
     }
@@ -63,7 +63,11 @@ export function counterCumulative(series: Series, options: CounterOptions): Coun
  * evenly between two reads); clamped to the first/last sample outside the counter's span.
  */
 export function cumulativeAt(cumulative: Series, t: number): number {
-  const i = firstIndexAfter(cumulative, t);
+  return interpolateAt(cumulative, firstIndexAfter(cumulative, t), t);
+}
+
+/** The cumulative value at t, given i = index of the first sample after t. */
+function interpolateAt(cumulative: Series, i: number, t: number): number {
   const before = cumulative[i - 1];
   const after = cumulative[i];
   if (!before) return after?.v ?? 0;
@@ -74,4 +78,16 @@ export function cumulativeAt(cumulative: Series, t: number): number {
 /** kWh counted over [from, to) (the part of it inside the counter's span). */
 export function counterEnergy(cumulative: Series, from: number, to: number): number {
   return cumulativeAt(cumulative, to) - cumulativeAt(cumulative, from);
+}
+
+/**
+ * cumulativeAt for instants visited in non-decreasing order (a ledger's segment edges): a cursor
+ * moves forward instead of a binary search per call. Same values as cumulativeAt.
+ */
+export function cumulativeCursor(cumulative: Series): (t: number) => number {
+  let i = 0; // first sample with t > the last instant asked (cumulative.length if none)
+  return (t) => {
+    while (i < cumulative.length && (cumulative[i] as Sample).t <= t) i += 1;
+    return interpolateAt(cumulative, i, t);
+  };
 }

@@ -56,7 +56,14 @@ export function deltaTSeries(
   series: SeriesByRole,
   { from, to, pair, options }: TimeRange & { pair: DeltaTPair; options?: Partial<MetricOptions> },
 ): ChartPoint[] {
-  const ledger = buildLedger(series, { range: { from, to }, options: resolveMetricOptions(options) });
+  return deltaTSeriesFromLedger(
+    buildLedger(series, { range: { from, to }, options: resolveMetricOptions(options) }),
+    pair,
+  );
+}
+
+/** deltaTSeries of a ledger already built (both pairs from one ledger). */
+export function deltaTSeriesFromLedger(ledger: Ledger, pair: DeltaTPair): ChartPoint[] {
   const points: ChartPoint[] = [];
   for (const seg of ledger.segments) {
     const v = segmentDeltaT(seg, pair) ?? null;

@@ -35,7 +35,13 @@ export { cyclesFromLedger } from './cycles.js';
 export type { CycleFigures } from './cycles.js';
 export { hotWaterCyclesFromLedger } from './hot-water-cycles.js';
 export type { HotWaterCycle, HotWaterCycleFigures } from './hot-water-cycles.js';
-export { segmentDeltaT, meanDeltaT, deltaTFromLedger, deltaTSeries } from './delta-t.js';
+export {
+  segmentDeltaT,
+  meanDeltaT,
+  deltaTFromLedger,
+  deltaTSeries,
+  deltaTSeriesFromLedger,
+} from './delta-t.js';
 export type { DeltaTPair, DeltaTFigures } from './delta-t.js';
 export { energyFlowFromLedger } from './energy-flow.js';
 export type { EnergyFlow, FlowNode, FlowLink, FlowNodeId } from './energy-flow.js';

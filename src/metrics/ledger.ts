@@ -2,7 +2,7 @@ import { mergeIssueCounts, type DataIssueCounts } from '../model/data-issues.js'
 import { roleInfo, type Role } from '../model/role.js';
 import type { Series, SeriesByRole } from '../model/sample.js';
 import type { TimeRange } from '../model/time-range.js';
-import { counterCumulative, counterEnergy } from './counter.js';
+import { counterCumulative, cumulativeCursor } from './counter.js';
 import {
   chooseElectricitySource,
   chooseHeatSource,
@@ -12,7 +12,7 @@ import {
 import { ensureSeriesByRole } from './ensure-series.js';
 import type { MetricOptions } from './options.js';
 import { valueAt } from './segments.js';
-import { buildTimeline, type TimelineSegment } from './timeline.js';
+import { walkTimeline } from './timeline.js';
 import { ranInWindow } from './window-running.js';
 
 const MS_PER_HOUR = 3_600_000;
@@ -89,19 +89,37 @@ const TIMELINE_ROLES: readonly Role[] = [
   'electrical_power',
 ];
 
-/** Counter energy over a segment, or undefined outside the counter's sampled span. */
-function counterReader(cumulative: Series): (seg: TimelineSegment) => number | undefined {
+/** Index of each role in TIMELINE_ROLES: where walkTimeline puts its value. */
+const AT = Object.fromEntries(TIMELINE_ROLES.map((role, k) => [role, k])) as Record<Role, number>;
+
+/** Energy (kWh) of one piece of time; undefined when unknown. Pieces are read in time order. */
+type Reader = (start: number, end: number, values: Float64Array) => number | undefined;
+
+/** Counter energy over a piece, or undefined outside the counter's sampled span. */
+function counterReader(cumulative: Series): Reader {
   const first = cumulative[0]?.t ?? Infinity;
   const last = cumulative[cumulative.length - 1]?.t ?? -Infinity;
-  return (seg) =>
-    seg.start >= first && seg.end <= last ? counterEnergy(cumulative, seg.start, seg.end) : undefined;
+  // Pieces arrive in order, so a forward cursor replaces two binary searches per piece.
+  const at = cumulativeCursor(cumulative);
+  return (start, end) => {
+    if (start < first || end > last) return undefined;
+    const before = at(start); // start first: the cursor only moves forward
+    return at(end) - before;
+  };
 }
 
-function powerReader(role: Role): (seg: TimelineSegment) => number | undefined {
-  return (seg) => {
-    const w = seg.values[role];
-    return w === undefined ? undefined : w * (seg.end - seg.start) * W_MS_TO_KWH;
+function powerReader(role: Role): Reader {
+  const k = AT[role];
+  return (start, end, values) => {
+    const w = values[k] as number;
+    return Number.isNaN(w) ? undefined : w * (end - start) * W_MS_TO_KWH;
   };
+}
+
+/** A held value, undefined where the role holds none. */
+function held(values: Float64Array, k: number): number | undefined {
+  const v = values[k] as number;
+  return Number.isNaN(v) ? undefined : v;
 }
 
 /**
@@ -127,7 +145,6 @@ export function buildLedger(
   const issueSets: DataIssueCounts[] = [ensured.issues];
   const allCuts = [...cuts];
 
-  type Reader = (seg: TimelineSegment) => number | undefined;
   const readerOf = (role: Role): Reader => {
     if (roleInfo(role).kind === 'power') return powerReader(role);
     const counted = counterCumulative(series[role] ?? [], {
@@ -143,7 +160,7 @@ export function buildLedger(
     if (!source || source.kind === 'flow_factor') return null;
     const main = readerOf(source.role);
     const fallback = source.fallbackRole ? readerOf(source.fallbackRole) : null;
-    return fallback ? (seg) => main(seg) ?? fallback(seg) : main;
+    return fallback ? (start, end, values) => main(start, end, values) ?? fallback(start, end, values) : main;
   };
   const readHeat = reader(heatSource);
   const readElec = reader(elecSource);
@@ -151,53 +168,58 @@ export function buildLedger(
   const heatGate = flowFactorGate(series, heatSource, options);
   if (heatGate) for (const s of heatGate.series) allCuts.push(s.t);
 
-  const timeline = buildTimeline(series, TIMELINE_ROLES, {
+  const present = new Set<Role>(
+    (Object.keys(series) as Role[]).filter((role) => (series[role]?.length ?? 0) > 0),
+  );
+  const hasAux = present.has('aux_heater');
+  const segments: LedgerSegment[] = [];
+  const timelineOptions = {
     from: range.from,
     to: range.to,
     staleMs: options.staleMs,
     staleMsByRole: options.staleMsByRole,
     cuts: allCuts,
-  });
-  const present = new Set<Role>(
-    (Object.keys(series) as Role[]).filter((role) => (series[role]?.length ?? 0) > 0),
-  );
-  const hasAux = present.has('aux_heater');
-  const segments = timeline.map((seg): LedgerSegment => {
-    const v = seg.values;
-    const hours = (seg.end - seg.start) / MS_PER_HOUR;
-    const speedRunning = v.compressor_speed === undefined ? undefined : v.compressor_speed > 0;
-    const running = v.compressor === undefined ? speedRunning : v.compressor > 0;
-    const auxKwh = v.aux_heater === undefined ? undefined : v.aux_heater * hours;
+  };
+  walkTimeline(series, TIMELINE_ROLES, timelineOptions, (start, end, values) => {
+    const hours = (end - start) / MS_PER_HOUR;
+    const compressor = held(values, AT.compressor);
+    const speed = held(values, AT.compressor_speed);
+    const running = compressor === undefined ? (speed === undefined ? undefined : speed > 0) : compressor > 0;
+    const auxKw = held(values, AT.aux_heater);
+    const auxKwh = auxKw === undefined ? undefined : auxKw * hours;
+    const supplyC = held(values, AT.supply_temp);
+    const returnC = held(values, AT.return_temp);
     let measuredHeat: number | undefined;
-    if (readHeat) measuredHeat = readHeat(seg);
+    if (readHeat) measuredHeat = readHeat(start, end, values);
     else if (heatSource?.kind === 'flow_factor')
-      measuredHeat = flowFactorHeat({
-        running: heatGate ? heatGate.at(seg.start) : running,
-        v,
+      measuredHeat = flowFactorHeat(
+        heatGate ? heatGate.at(start) : running,
+        supplyC,
+        returnC,
         hours,
         options,
-      });
+      );
     const aux = hasAux ? (auxKwh ?? 0) : 0;
-    const hpHeatKwh =
-      measuredHeat === undefined ? undefined : options.heatIncludesAux ? measuredHeat - aux : measuredHeat;
-    const heatKwh =
-      measuredHeat === undefined ? undefined : options.heatIncludesAux ? measuredHeat : measuredHeat + aux;
-    return {
-      start: seg.start,
-      end: seg.end,
+    const valve = held(values, AT.valve);
+    const brineInC = held(values, AT.brine_in_temp);
+    segments.push({
+      start,
+      end,
       running,
-      hotWater: v.valve === undefined ? undefined : v.valve >= 0.5,
-      auxKw: v.aux_heater,
+      hotWater: valve === undefined ? undefined : valve >= 0.5,
+      auxKw,
       auxKwh,
-      hpHeatKwh,
-      heatKwh,
-      elecKwh: readElec ? readElec(seg) : undefined,
-      supplyC: v.supply_temp,
-      returnC: v.return_temp,
-      brineInC: v.brine_in_temp,
-      brineOutC: v.brine_out_temp,
-      sourceC: options.sourceType === 'air' ? v.outdoor_temp : v.brine_in_temp,
-    };
+      hpHeatKwh:
+        measuredHeat === undefined ? undefined : options.heatIncludesAux ? measuredHeat - aux : measuredHeat,
+      heatKwh:
+        measuredHeat === undefined ? undefined : options.heatIncludesAux ? measuredHeat : measuredHeat + aux,
+      elecKwh: readElec ? readElec(start, end, values) : undefined,
+      supplyC,
+      returnC,
+      brineInC,
+      brineOutC: held(values, AT.brine_out_temp),
+      sourceC: options.sourceType === 'air' ? held(values, AT.outdoor_temp) : brineInC,
+    });
   });
   return {
     range,
@@ -238,20 +260,16 @@ function flowFactorGate(
   };
 }
 
-function flowFactorHeat({
-  running,
-  v,
-  hours,
-  options,
-}: {
-  running: boolean | undefined;
-  v: Partial<Record<Role, number>>;
-  hours: number;
-  options: MetricOptions;
-}): number | undefined {
+function flowFactorHeat(
+  running: boolean | undefined,
+  supplyC: number | undefined,
+  returnC: number | undefined,
+  hours: number,
+  options: MetricOptions,
+): number | undefined {
   if (running === false) return 0;
-  if (running === undefined || v.supply_temp === undefined || v.return_temp === undefined) return undefined;
-  return options.flowFactorKwPerK * Math.max(0, v.supply_temp - v.return_temp) * hours;
+  if (running === undefined || supplyC === undefined || returnC === undefined) return undefined;
+  return options.flowFactorKwPerK * Math.max(0, supplyC - returnC) * hours;
 }
 
 function stateBefore(series: SeriesByRole, from: number, options: MetricOptions): Ledger['before'] {

@@ -51,48 +51,70 @@ export function cleanSeries(
   options: CleanSeriesOptions = {},
 ): CleanSeriesResult {
   const issues = emptyIssueCounts();
-  const parsed: Sample[] = [];
-  let latest = Number.NEGATIVE_INFINITY;
   const sort = options.outOfOrder === 'sort';
   const breakOnGap = options.gapValues === 'break';
-  for (const row of raw) {
-    const t = parseTimestamp(row?.t);
-    if (!t.ok) {
-      issues[t.reason] += 1;
-      continue;
-    }
-    let sample: Sample;
-    if (row.gap === true || (breakOnGap && isGapValue(row.v))) sample = gapMarker(t.value);
-    else {
-      const v = parseSampleValue(row.v);
-      if (!v.ok) {
-        issues[v.reason] += 1;
-        continue;
-      }
-      sample = { t: t.value, v: v.value };
-    }
-    if (t.value < latest) {
-      issues.out_of_order += 1;
-      if (!sort) continue;
-    }
-    latest = Math.max(latest, t.value);
-    parsed.push(sample);
-  }
-  // Array.prototype.sort is stable, so among equal timestamps the first in input order stays first.
-  if (sort) parsed.sort((a, b) => a.t - b.t);
   const series: Sample[] = [];
   let breaks = 0;
-  for (const sample of parsed) {
+  /** Appends a sample in time order: duplicates and pointless gap markers are dropped here. */
+  const append = (sample: Sample): void => {
     const last = series[series.length - 1];
     if (last !== undefined && last.t === sample.t) {
       issues.duplicate_timestamp += 1;
-      continue;
+      return;
     }
     if (sample.gap === true) {
-      if (last === undefined || last.gap === true) continue;
+      if (last === undefined || last.gap === true) return;
       breaks += 1;
     }
     series.push(sample);
+  };
+  // Unsorted input is collected and sorted first; in-order input goes straight to append.
+  const parsed: Sample[] | undefined = sort ? [] : undefined;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const row of raw) {
+    const sample = parseRow(row, breakOnGap, issues);
+    if (sample === undefined) continue;
+    if (sample.t < latest) {
+      issues.out_of_order += 1;
+      if (!sort) continue;
+    }
+    latest = Math.max(latest, sample.t);
+    if (parsed) parsed.push(sample);
+    else append(sample);
+  }
+  if (parsed) {
+    // Array.prototype.sort is stable, so among equal timestamps the first in input order stays first.
+    parsed.sort((a, b) => a.t - b.t);
+    for (const sample of parsed) append(sample);
   }
   return { series, issues, breaks };
+}
+
+/** One row as a sample, or undefined (its issue counted). */
+function parseRow(
+  row: { readonly t: unknown; readonly v: unknown; readonly gap?: unknown },
+  breakOnGap: boolean,
+  issues: DataIssueCounts,
+): Sample | undefined {
+  const rawT = row?.t;
+  let t: number;
+  // Numbers (what the transports and the cards hand over) skip the general parsers' result objects.
+  if (typeof rawT === 'number' && Number.isFinite(rawT)) t = rawT;
+  else {
+    const parsedT = parseTimestamp(rawT);
+    if (!parsedT.ok) {
+      issues[parsedT.reason] += 1;
+      return undefined;
+    }
+    t = parsedT.value;
+  }
+  if (row.gap === true || (breakOnGap && isGapValue(row.v))) return gapMarker(t);
+  const rawV = row.v;
+  if (typeof rawV === 'number' && Number.isFinite(rawV)) return { t, v: rawV };
+  const v = parseSampleValue(rawV);
+  if (!v.ok) {
+    issues[v.reason] += 1;
+    return undefined;
+  }
+  return { t, v: v.value };
 }

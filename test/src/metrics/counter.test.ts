@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { counterCumulative, counterEnergy, cumulativeAt } from '../../../src/index.js';
+import { cumulativeCursor } from '../../../src/metrics/counter.js';
+import { arbCounter } from '../arbitraries.js';
 import { MIN, T0, at, close } from '../fixtures.js';
 
 const OPTS = { maxPowerW: 100_000, wrapKwh: null };
@@ -90,5 +92,24 @@ describe('counterCumulative with a whole-kWh meter', () => {
     const { cumulative, issues } = counterCumulative(series, { maxPowerW: 100_000, wrapKwh: null });
     assert.equal(cumulative.at(-1)?.v, 6);
     assert.equal(issues.counter_jump, 0);
+  });
+});
+
+describe('cumulativeCursor', () => {
+  it('equals cumulativeAt for instants asked in non-decreasing order (property)', () => {
+    fc.assert(
+      fc.property(
+        arbCounter(),
+        fc.array(fc.integer({ min: -40, max: 700 }), { maxLength: 40 }),
+        (counter, minutes) => {
+          const { cumulative } = counterCumulative(counter, OPTS);
+          const at = cumulativeCursor(cumulative);
+          for (const m of [...minutes].sort((a, b) => a - b)) {
+            const t = T0 + m * MIN;
+            assert.equal(at(t), cumulativeAt(cumulative, t));
+          }
+        },
+      ),
+    );
   });
 });
