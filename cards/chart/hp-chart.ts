@@ -21,6 +21,8 @@ export class HpChart extends LitElement {
   private chartInstance?: ECharts;
   private resizeObserver?: ResizeObserver;
   private appliedTheme?: string;
+  /** The option last handed to ECharts: the first update must not set it twice. */
+  private appliedOption?: ChartOption;
 
   static override styles = css`
     :host {
@@ -66,7 +68,9 @@ export class HpChart extends LitElement {
       this.setUp();
       return;
     }
-    if (changed.has('option')) this.applyOption();
+    // On the first update setUp (firstUpdated) has just applied this very option: setting it again
+    // would make ECharts rebuild every series a second time.
+    if (changed.has('option') && this.option !== this.appliedOption) this.applyOption();
   }
 
   private themeKey(): string {
@@ -77,6 +81,7 @@ export class HpChart extends LitElement {
     const container = this.renderRoot.querySelector<HTMLDivElement>('.container');
     if (!container || this.chartInstance) return;
     // A named theme per colour set: themes are global in ECharts and cannot change on an instance.
+    // One style read for the theme and the first option (getComputedStyle forces a style recalc).
     const theme = readChartTheme(getComputedStyle(this), this.darkMode);
     const themeName = `hp-${hashOf(JSON.stringify(theme))}`;
     registerTheme(themeName, echartsTheme(theme));
@@ -87,19 +92,21 @@ export class HpChart extends LitElement {
     });
     this.resizeObserver = new ResizeObserver(() => this.chartInstance?.resize());
     this.resizeObserver.observe(container);
-    this.applyOption(true);
+    this.applyOption(true, theme);
   }
 
   private tearDown(): void {
+    this.appliedOption = undefined;
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.chartInstance?.dispose();
     this.chartInstance = undefined;
   }
 
-  private applyOption(full = false): void {
+  private applyOption(full = false, theme?: ChartTheme): void {
     if (!this.chartInstance || !this.option) return;
-    const theme = readChartTheme(getComputedStyle(this), this.darkMode);
+    this.appliedOption = this.option;
+    theme ??= readChartTheme(getComputedStyle(this), this.darkMode);
     const themed = { ...themeOption(theme), ...this.option };
     // replaceMerge drops series that the new option no longer has, instead of keeping stale ones.
     this.chartInstance.setOption(themed, full ? { notMerge: true } : { replaceMerge: ['series'] });

@@ -71,12 +71,14 @@ export function cleanSeries(
   // Unsorted input is collected and sorted first; in-order input goes straight to append.
   const parsed: Sample[] | undefined = sort ? [] : undefined;
   let latest = Number.NEGATIVE_INFINITY;
+  let unordered = false;
   for (const row of raw) {
     const sample = parseRow(row, breakOnGap, issues);
     if (sample === undefined) continue;
     if (sample.t < latest) {
       issues.out_of_order += 1;
       if (!sort) continue;
+      unordered = true;
     }
     latest = Math.max(latest, sample.t);
     if (parsed) parsed.push(sample);
@@ -84,7 +86,8 @@ export function cleanSeries(
   }
   if (parsed) {
     // Array.prototype.sort is stable, so among equal timestamps the first in input order stays first.
-    parsed.sort((a, b) => a.t - b.t);
+    // Input found in order (the usual case, one stream per role) needs no sort at all.
+    if (unordered) parsed.sort((a, b) => a.t - b.t);
     for (const sample of parsed) append(sample);
   }
   return { series, issues, breaks };

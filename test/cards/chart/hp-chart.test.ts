@@ -55,6 +55,50 @@ describe('hp-chart (real Chromium)', () => {
     expect(series.map((s) => s.name)).to.deep.equal(['return']);
   });
 
+  it('hands ECharts each option once: the first render does not set it twice', async () => {
+    const el = await mount();
+    const chart = el.chart!;
+    let calls = 0;
+    const setOption = chart.setOption.bind(chart);
+    chart.setOption = ((...args: Parameters<typeof setOption>) => {
+      calls += 1;
+      return setOption(...args);
+    }) as typeof chart.setOption;
+    // The instance was created (and the first option set) before the spy: count a new option.
+    el.option = { ...el.option!, series: [{ type: 'line', name: 'return', data: [[0, 25]] }] };
+    await el.updateComplete;
+    expect(calls).to.equal(1);
+    // A re-render with no new option sets nothing.
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(calls).to.equal(1);
+  });
+
+  it('the first render creates the chart with the option already set, exactly once', async () => {
+    const el = document.createElement('hp-chart');
+    el.style.width = '400px';
+    el.option = {
+      xAxis: { type: 'time' },
+      yAxis: { type: 'value' },
+      series: [{ type: 'line', data: [[0, 1]] }],
+    };
+    const seen: string[] = [];
+    const proto = Object.getPrototypeOf(el) as { applyOption: (...a: unknown[]) => void };
+    const original = proto.applyOption;
+    proto.applyOption = function (this: unknown, ...a: unknown[]) {
+      seen.push(a[0] === true ? 'full' : 'merge');
+      return original.apply(this, a);
+    };
+    try {
+      document.body.append(el);
+      await el.updateComplete;
+    } finally {
+      proto.applyOption = original;
+    }
+    expect(seen).to.deep.equal(['full']);
+    expect((el.chart!.getOption().series as unknown[]).length).to.equal(1);
+  });
+
   it('disposes the chart on removal and re-creates it on re-attach', async () => {
     const el = await mount();
     const first = el.chart!;
