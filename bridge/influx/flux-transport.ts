@@ -43,6 +43,9 @@ export function createFluxTransport(options: FluxTransportOptions): FluxTranspor
       // Column positions once per table, not tableMeta.toObject() per row: that built an object
       // of every column with its deserializer for each of up to ~300k rows (a year at 30 min).
       let meta: FluxTableMetaData | undefined;
+      // Every signal's stream has the same window starts, so each time string comes back once per
+      // signal (~25 times): a lookup is several times cheaper than parsing RFC 3339 again.
+      const parsedTimes = new Map<string, number>();
       let ti = 0;
       let ki = 0;
       let vi = 0;
@@ -54,10 +57,13 @@ export function createFluxTransport(options: FluxTransportOptions): FluxTranspor
             ki = tableMeta.column('key').index;
             vi = tableMeta.column('_value').index;
           }
+          const time = values[ti] as string;
+          let t = parsedTimes.get(time);
+          if (t === undefined) parsedTimes.set(time, (t = Date.parse(time)));
           current.push({
-            t: Date.parse(values[ti] as string),
-            key: values[ki] as string,
-            v: Number(values[vi]),
+            t,
+            name: values[ki] as string,
+            value: Number(values[vi]),
           });
           if (current.length >= BATCH_ROWS) {
             ready.push(current);

@@ -95,7 +95,7 @@ export function rowsOf(doc: InfluxQLResponse, query: InfluxQLQuery): SourceRow[]
       for (const values of series.values) {
         const v = values[vi];
         if (v === null || v === undefined) continue;
-        out.push({ t: Number(values[ti]), key, v: Number(v) });
+        out.push({ t: Number(values[ti]), name: key, value: Number(v) });
       }
     }
   }

@@ -47,9 +47,12 @@ export interface QueryRange {
   windowMs: number;
 }
 
-/** One aggregated point: window start (epoch ms), row key, value. */
+/**
+ * One aggregated point: window start (epoch ms), row key (a husdata register name, or the role of
+ * the generic layouts), value. Shaped as the core's ProviderRow, so rows go to mapRows as they are.
+ */
 export interface SourceRow {
   t: number;
-  key: string;
-  v: number;
+  name: string;
+  value: number;
 }

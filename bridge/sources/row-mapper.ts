@@ -35,11 +35,7 @@ export function providerMapper(options: ProviderMapperOptions): RowMapper {
     knownKeys,
     map(rows) {
       // Union results arrive grouped by stream, not by time: sorting is expected, not an error.
-      const result = mapRows(
-        provider,
-        rows.map((r) => ({ t: r.t, name: r.key, value: r.v })),
-        { outOfOrder: 'sort' },
-      );
+      const result = mapRows(provider, rows, { outOfOrder: 'sort' });
       return { series: result.series, issues: result.issues, unmappedKeys: [...result.unknownKeys] };
     },
   };

@@ -71,16 +71,16 @@ async function rowsOf(cfg: BridgeConfig, from = T0, to = T1, windowMs = 60_000):
 function husdataChecks(name: string, cfg: () => BridgeConfig): void {
   it(`${name}: husdata rows are aggregated per 1-min window, mean for values and last for states`, async () => {
     const rows = await rowsOf(cfg());
-    const outdoor = rows.filter((r) => r.key === 'outdoor_temp').sort((a, b) => a.t - b.t);
+    const outdoor = rows.filter((r) => r.name === 'outdoor_temp').sort((a, b) => a.t - b.t);
     assert.equal(outdoor.length, 120);
     assert.equal(outdoor[0]?.t, T0);
     assert.ok(
-      outdoor.every((r) => r.v === -3),
+      outdoor.every((r) => r.value === -3),
       'every 1-min mean of -2/-4 is -3',
     );
-    const alarm = rows.filter((r) => r.key === 'alarm_code').sort((a, b) => a.t - b.t);
-    assert.deepEqual(new Set(alarm.map((r) => r.v)), new Set([0, 10]), 'alarm codes are never averaged');
-    assert.equal(rows.filter((r) => r.key === 'compressor_status').length, 120);
+    const alarm = rows.filter((r) => r.name === 'alarm_code').sort((a, b) => a.t - b.t);
+    assert.deepEqual(new Set(alarm.map((r) => r.value)), new Set([0, 10]), 'alarm codes are never averaged');
+    assert.equal(rows.filter((r) => r.name === 'compressor_status').length, 120);
   });
 
   it(`${name}: the period report of the range has the hand-computed COP and energies`, async () => {
@@ -134,7 +134,7 @@ function husdataChecks(name: string, cfg: () => BridgeConfig): void {
     );
     assert.equal(rows.length, 0);
     assert.equal(
-      (await rowsOf(cfg())).filter((r) => r.key === 'outdoor_temp').length,
+      (await rowsOf(cfg())).filter((r) => r.name === 'outdoor_temp').length,
       120,
       'data still there',
     );
@@ -178,9 +178,9 @@ describe('bridge InfluxDB sources (real servers)', () => {
   husdataChecks('InfluxQL on InfluxDB 1', v1Config);
 
   it('Flux and InfluxQL return the same windows and values for the same data', async () => {
-    const key = (r: SourceRow) => `${r.key}@${r.t}`;
-    const a = new Map((await rowsOf(v2Config(), T0, T1, 300_000)).map((r) => [key(r), r.v]));
-    const b = new Map((await rowsOf(v1Config(), T0, T1, 300_000)).map((r) => [key(r), r.v]));
+    const key = (r: SourceRow) => `${r.name}@${r.t}`;
+    const a = new Map((await rowsOf(v2Config(), T0, T1, 300_000)).map((r) => [key(r), r.value]));
+    const b = new Map((await rowsOf(v1Config(), T0, T1, 300_000)).map((r) => [key(r), r.value]));
     assert.equal(a.size, 7 * 24);
     assert.deepEqual([...a.entries()].sort(), [...b.entries()].sort());
   });

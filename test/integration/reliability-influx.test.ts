@@ -204,7 +204,7 @@ describe('reliability: InfluxDB faults and injection (real InfluxDB 2 and 1 behi
       await plain.start();
       const rows = await plain.fetchRows(range);
       await plain.stop();
-      assert.equal(rows.filter((r) => r.key === 'power_consumption').length, 18);
+      assert.equal(rows.filter((r) => r.name === 'power_consumption').length, 18);
     });
   }
 });

@@ -57,9 +57,9 @@ describe('InfluxSource start (language auto)', () => {
   it('picks Flux on 2.x and maps husdata rows to roles', async () => {
     const t = Date.UTC(2025, 0, 1);
     const { s, queries } = source({ bucket: 'hp' }, 2, [
-      { t, key: 'outdoor_temp', v: -4.5 },
-      { t, key: 'compressor_status', v: 1 },
-      { t, key: 'not_a_register', v: 1 },
+      { t, name: 'outdoor_temp', value: -4.5 },
+      { t, name: 'compressor_status', value: 1 },
+      { t, name: 'not_a_register', value: 1 },
     ]);
     await s.start();
     assert.equal(s.kind, 'influxdb-flux');

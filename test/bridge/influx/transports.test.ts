@@ -82,9 +82,9 @@ describe('InfluxDB transports hand rows over in batches', () => {
       [5_000, 5_000, 2_000],
     );
     const rows = batches.flat();
-    assert.deepEqual(rows[0], { t: T0, key: 'BT1', v: 0.5 });
-    assert.deepEqual(rows[6_001], { t: T0 + 60_000, key: 'BT2', v: 1.5 });
-    assert.equal(rows.filter((r) => r.key === 'BT2').length, 6_000);
+    assert.deepEqual(rows[0], { t: T0, name: 'BT1', value: 0.5 });
+    assert.deepEqual(rows[6_001], { t: T0 + 60_000, name: 'BT2', value: 1.5 });
+    assert.equal(rows.filter((r) => r.name === 'BT2').length, 6_000);
   });
 
   it('Flux: a consumer that stops early gets no more batches; an HTTP 400 is a query error', async () => {
@@ -109,7 +109,7 @@ describe('InfluxDB transports hand rows over in batches', () => {
       influxql.batches({ text: 'SELECT …', statementKeys: [{ tag: 'name' }, { fixed: 'outdoor_temp' }] }),
     );
     assert.deepEqual(
-      batches.map((b) => b.map((r) => `${r.key}@${(r.t - T0) / 60_000}=${r.v}`)),
+      batches.map((b) => b.map((r) => `${r.name}@${(r.t - T0) / 60_000}=${r.value}`)),
       [
         ['BT1@0=0.5', 'BT1@2=2.5', 'BT1@3=3.5'],
         ['outdoor_temp@0=0.5', 'outdoor_temp@2=2.5', 'outdoor_temp@3=3.5'],
