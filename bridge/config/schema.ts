@@ -176,6 +176,13 @@ export const publishSchema = z.strictObject({
     .max(1440)
     .default(15)
     .describe('How often the long ranges (7 d, 30 d, season) are queried again, minutes'),
+  long_range_full_refresh_hours: z
+    .number()
+    .int()
+    .min(0)
+    .max(168)
+    .default(24)
+    .describe('Hours between full re-reads of the long range (others read its last windows); 0 = always'),
   device_slug: z
     .string()
     .regex(

@@ -75,6 +75,7 @@ export function createBridgeApp(options: CreateAppOptions): BridgeApp {
     metricOptions: metricOptionsFor(config),
     sampleIntervalMs: config.source.sample_interval_seconds * 1000,
     longRefreshMs: config.publish.long_range_refresh_minutes * 60_000,
+    longFullRefreshMs: config.publish.long_range_full_refresh_hours * 3_600_000,
     logger,
   });
   const scheduler = new Scheduler({

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
     assert.equal(c.influxdb.url, 'http://localhost:8086');
     assert.equal(c.influxdb.language, 'auto');
     assert.equal(c.publish.interval_seconds, 30);
+    assert.equal(c.publish.long_range_full_refresh_hours, 24);
     assert.equal(c.publish.device_slug, 'heatpump');
     assert.equal(c.metrics.flow_factor_kw_per_k, 2.7);
     assert.equal(c.timezone, 'UTC');
@@ -133,6 +134,20 @@ describe('loadConfig bad config', () => {
       message: 'expected number, got string',
       origin: 'c.yaml',
     });
+  });
+
+  it('takes 0 for the full long-range re-read (always in full) and names a negative one', async () => {
+    const ok = await loadConfig({ env: { HEATPUMP_BRIDGE__PUBLISH__LONG_RANGE_FULL_REFRESH_HOURS: '0' } });
+    assert.equal(ok.publish.long_range_full_refresh_hours, 0);
+    const e = await configError(
+      loadConfig({
+        path: 'c.yaml',
+        env: {},
+        readTextFile: files({ 'c.yaml': 'publish:\n  long_range_full_refresh_hours: -1\n' }),
+      }),
+    );
+    assert.equal(e.problems[0]?.path, 'publish.long_range_full_refresh_hours');
+    assert.equal(e.problems[0]?.origin, 'c.yaml');
   });
 
   it('names an unknown brand with the allowed values and the env var that set it', async () => {

@@ -85,7 +85,7 @@ describe('docs/CONFIGURATION.md', () => {
         .map((k) => k.path),
       [],
     );
-    assert.equal(configKeys().length, 51);
+    assert.equal(configKeys().length, 52);
   });
 
   it('the key and environment tables are the schema (generated)', async () => {
