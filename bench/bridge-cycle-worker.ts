@@ -194,15 +194,43 @@ async function main() {
   // the long range brought up to date incrementally on every cycle (the worst case of `run`, which
   // does it every long_range_refresh_minutes) and unchanged states skipped; and recent only.
   const now = input.now;
+  // fullRecent: the recent 25 h read in full every cycle (before fix 7); full: the long range too.
   const variants = [
-    { label: 'before: full long re-read, all states written', full: true, longRefreshMs: 0, p: publisher },
     {
-      label: 'after: incremental long range each cycle',
+      label: 'before: full long re-read, all states written',
+      full: true,
+      fullRecent: true,
+      longRefreshMs: 0,
+      p: publisher,
+    },
+    {
+      label: 'fixes 3-4: incremental long range each cycle',
       full: false,
+      fullRecent: true,
       longRefreshMs: 0,
       p: skippingPublisher,
     },
-    { label: 'after: recent only', full: false, longRefreshMs: 3_600_000_000, p: skippingPublisher },
+    {
+      label: 'fixes 3-4: recent only (no long refresh due)',
+      full: false,
+      fullRecent: true,
+      longRefreshMs: 3_600_000_000,
+      p: skippingPublisher,
+    },
+    {
+      label: 'fix 7: incremental recent + long each cycle',
+      full: false,
+      fullRecent: false,
+      longRefreshMs: 0,
+      p: skippingPublisher,
+    },
+    {
+      label: 'fix 7: incremental recent only',
+      full: false,
+      fullRecent: false,
+      longRefreshMs: 3_600_000_000,
+      p: skippingPublisher,
+    },
   ];
   const production: Record<string, unknown> = {};
   for (const v of variants) {
@@ -219,12 +247,14 @@ async function main() {
       sampleIntervalMs: config.source.sample_interval_seconds * 1000,
       longRefreshMs: v.longRefreshMs,
       ...(v.full ? { longFullRefreshMs: 0 } : {}),
+      ...(v.fullRecent ? { recentFullRefreshMs: 0 } : {}),
       logger,
       now: () => t,
     });
     const ms: number[] = [];
     const split: unknown[] = [];
     const longRows: number[] = [];
+    const recentRows: number[] = [];
     for (let i = 0; i < n; i++) {
       t += 30_000; // 30 s apart like the default interval, all inside the seeded data
       const t0 = performance.now();
@@ -233,9 +263,10 @@ async function main() {
         ms.push(performance.now() - t0);
         split.push(cycle.lastTimings);
         longRows.push(cycle.long.lastFetch?.rows ?? 0);
+        recentRows.push(cycle.recent.lastFetch?.rows ?? 0);
       }
     }
-    production[v.label] = { ms, split, longRows };
+    production[v.label] = { ms, split, longRows, recentRows };
     process.stderr.write(`  ${input.flavour} ${v.label}: ${med(ms).toFixed(1)} ms\n`);
   }
   out.production = production;

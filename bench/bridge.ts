@@ -149,14 +149,20 @@ async function cycleSection(s: Services, now: number, seeded: unknown) {
   const prod: string[][] = [];
   for (const r of results) {
     for (const [label, v] of Object.entries(
-      r.production as Record<string, { ms: number[]; longRows: number[] }>,
+      r.production as Record<string, { ms: number[]; longRows: number[]; recentRows: number[] }>,
     )) {
-      prod.push([r.flavour, label, spread(summary(v.ms)), fmt(summary(v.longRows).median)]);
+      prod.push([
+        r.flavour,
+        label,
+        spread(summary(v.ms)),
+        fmt(summary(v.recentRows).median),
+        fmt(summary(v.longRows).median),
+      ]);
     }
-    prod.push([r.flavour, 'peak RSS of the worker (MiB)', fmt(r.peakRssMiB), '']);
+    prod.push([r.flavour, 'peak RSS of the worker (MiB)', fmt(r.peakRssMiB), '', '']);
   }
   console.log('\nProduction cycle (recent 25 h at 30 s + season/31 d at >= 5 min), 30 s apart, and peak RSS');
-  console.log(table(['db', 'what', 'ms / MiB', 'long rows read'], prod));
+  console.log(table(['db', 'what', 'ms / MiB', 'recent rows read', 'long rows read'], prod));
   writeResult('bridge-cycle', {
     seeded,
     now: new Date(now).toISOString(),
@@ -165,8 +171,14 @@ async function cycleSection(s: Services, now: number, seeded: unknown) {
       flavour: r.flavour,
       ...Object.fromEntries(
         Object.entries(
-          r.production as Record<string, { ms: number[]; split: unknown[]; longRows: number[] }>,
-        ).map(([label, v]) => [label, { ...summary(v.ms), split: v.split, longRows: v.longRows }]),
+          r.production as Record<
+            string,
+            { ms: number[]; split: unknown[]; longRows: number[]; recentRows: number[] }
+          >,
+        ).map(([label, v]) => [
+          label,
+          { ...summary(v.ms), split: v.split, longRows: v.longRows, recentRows: v.recentRows },
+        ]),
       ),
       peakRssMiB: r.peakRssMiB,
     })),

@@ -176,6 +176,13 @@ export const publishSchema = z.strictObject({
     .max(1440)
     .default(15)
     .describe('How often the long ranges (7 d, 30 d, season) are queried again, minutes'),
+  recent_range_full_refresh_minutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(1440)
+    .default(15)
+    .describe('Minutes between full re-reads of the recent 25 h (others read its last hour); 0 = always'),
   long_range_full_refresh_hours: z
     .number()
     .int()

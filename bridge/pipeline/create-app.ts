@@ -76,6 +76,7 @@ export function createBridgeApp(options: CreateAppOptions): BridgeApp {
     sampleIntervalMs: config.source.sample_interval_seconds * 1000,
     longRefreshMs: config.publish.long_range_refresh_minutes * 60_000,
     longFullRefreshMs: config.publish.long_range_full_refresh_hours * 3_600_000,
+    recentFullRefreshMs: config.publish.recent_range_full_refresh_minutes * 60_000,
     logger,
   });
   const scheduler = new Scheduler({

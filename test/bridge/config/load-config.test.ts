@@ -32,6 +32,7 @@ describe('loadConfig', () => {
     assert.equal(c.influxdb.language, 'auto');
     assert.equal(c.publish.interval_seconds, 30);
     assert.equal(c.publish.long_range_full_refresh_hours, 24);
+    assert.equal(c.publish.recent_range_full_refresh_minutes, 15);
     assert.equal(c.publish.device_slug, 'heatpump');
     assert.equal(c.metrics.flow_factor_kw_per_k, 2.7);
     assert.equal(c.timezone, 'UTC');

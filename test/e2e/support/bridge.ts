@@ -40,6 +40,9 @@ export function bridgeConfig(opts: {
     homeassistant: { url: opts.ha.url, token: opts.ha.token, heartbeat_seconds: 5 },
     publish: {
       interval_seconds: opts.intervalSeconds ?? 5,
+      // The tests write whole days of past data at once (a backfill): re-read the recent 25 h in
+      // full every minute instead of every 15, so the figures follow within the tests' timeouts.
+      recent_range_full_refresh_minutes: 1,
       device_slug: opts.pump.device,
       device_name: opts.pump.deviceName,
       // The live cycle imports its last 24 h into the external statistics; the energy test uses

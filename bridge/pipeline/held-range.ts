@@ -7,11 +7,19 @@ import type { SampleSource } from '../sources/sample-source.js';
 import type { WindowedSeries } from './compute-snapshot.js';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
-export interface LongRangeOptions {
+/** A range to hold at `now`: its epoch-aligned start and its window. */
+export interface RangePlan {
+  from: number;
+  windowMs: number;
+}
+
+export interface HeldRangeOptions {
   source: SampleSource;
-  metricOptions: MetricOptions;
-  /** How often the held series is brought up to date (an incremental read), ms. */
+  /** The range at a given time (longRangePlan, recentRangePlan). */
+  plan: (now: number) => RangePlan;
+  /** How often the held series is brought up to date (an incremental read), ms; 0 = every update. */
   refreshMs: number;
   /** How often the whole range is read again so late-written data is picked up, ms (default 24 h). */
   fullRefreshMs?: number;
@@ -20,6 +28,8 @@ export interface LongRangeOptions {
    * data that arrives a little late (a logger's write buffer) lands in these (default 2).
    */
   overlapWindows?: number;
+  /** The overlap as a duration instead (whole windows covering it); wins over overlapWindows. */
+  overlapMs?: number;
 }
 
 /** Where the held series ends and which window size it has; what a refresh reads next. */
@@ -33,7 +43,7 @@ interface Held extends WindowedSeries {
 }
 
 /** The last read, for logs and tests. */
-export interface LongRangeFetch {
+export interface HeldRangeFetch {
   kind: 'full' | 'incremental';
   from: number;
   to: number;
@@ -42,20 +52,21 @@ export interface LongRangeFetch {
 }
 
 /**
- * The long range (heating season or 31 d, whichever reaches back further) at coarse windows.
- * Windows are epoch-aligned and a finished window never changes, so after the first full read a
- * refresh reads only from the window that was still open (minus `overlapWindows`) to now, replaces
- * those windows and drops the ones that left the range: a year costs one read at start and then
- * about an hour's read per refresh. The whole range is read again when the window size for the
- * range changes, when the range reaches further back than what is held, and every `fullRefreshMs`.
+ * A range of windowed series held between cycles: the long range (heating season or 31 d) and the
+ * recent 25 h. Windows are epoch-aligned and a finished window never changes, so after the first
+ * full read a refresh reads only from the window that was still open (minus `overlapWindows`) to
+ * now, replaces those windows and drops the ones that left the range: a year costs one read at
+ * start and then about an hour's read per refresh. The whole range is read again when the window
+ * size for the range changes, when the range reaches further back than what is held, when the
+ * clock goes back, and every `fullRefreshMs` (data written later than the overlap).
  */
-export class LongRange {
-  private readonly options: LongRangeOptions;
+export class HeldRange {
+  private readonly options: HeldRangeOptions;
   private held: Held | undefined;
   /** The read the last update() made; undefined when it reused the held series. */
-  lastFetch: LongRangeFetch | undefined;
+  lastFetch: HeldRangeFetch | undefined;
 
-  constructor(options: LongRangeOptions) {
+  constructor(options: HeldRangeOptions) {
     this.options = options;
   }
 
@@ -66,7 +77,7 @@ export class LongRange {
   /** Brings the held series up to `now` when a refresh is due; returns it. */
   async update(now: number, signal?: AbortSignal): Promise<WindowedSeries | undefined> {
     const o = this.options;
-    const plan = longRangePlan(now, o.metricOptions);
+    const plan = o.plan(now);
     const held = this.held;
     this.lastFetch = undefined;
     const full =
@@ -86,7 +97,8 @@ export class LongRange {
     }
     const w = plan.windowMs;
     const openWindow = Math.floor((held.to - 1) / w) * w;
-    const from = Math.max(plan.from, openWindow - (o.overlapWindows ?? 2) * w);
+    const overlap = o.overlapMs !== undefined ? Math.ceil(o.overlapMs / w) : (o.overlapWindows ?? 2);
+    const from = Math.max(plan.from, openWindow - overlap * w);
     const result = await o.source.fetch({ from, to: now, windowMs: w, signal });
     if (signal?.aborted) return this.series;
     this.held = {
@@ -111,10 +123,21 @@ export class LongRange {
  * down to the window (so every read of the range has the same epoch-aligned windows), at >= 5 min
  * windows with at most 20,000 per series.
  */
-export function longRangePlan(now: number, options: MetricOptions): { from: number; windowMs: number } {
+export function longRangePlan(now: number, options: MetricOptions): RangePlan {
   const season = periodRange('season', now, options.timeZone, options.heatingSeason);
   const from = Math.min(season.from, now - 31 * DAY);
   const windowMs = chooseWindow({ from, to: now, minWindowMs: 5 * 60_000, maxPoints: 20_000 });
+  return { from: Math.floor(from / windowMs) * windowMs, windowMs };
+}
+
+/**
+ * The recent range at `now`: today and the last 24 h (whichever starts earlier) plus an hour, at the
+ * logger's interval with at most 3,000 windows per series, aligned down to the window.
+ */
+export function recentRangePlan(now: number, options: MetricOptions, sampleIntervalMs: number): RangePlan {
+  const today = periodRange('today', now, options.timeZone, options.heatingSeason);
+  const from = Math.min(today.from, now - DAY) - HOUR;
+  const windowMs = chooseWindow({ from, to: now, minWindowMs: sampleIntervalMs, maxPoints: 3000 });
   return { from: Math.floor(from / windowMs) * windowMs, windowMs };
 }
 

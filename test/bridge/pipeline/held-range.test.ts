@@ -6,7 +6,12 @@ import { thermia } from '../../../src/providers/index.js';
 import { SimulatorSource } from '../../../bridge/demo/simulator-source.js';
 import { createLogger } from '../../../bridge/log/logger.js';
 import { Cycle } from '../../../bridge/pipeline/cycle.js';
-import { LongRange, longRangePlan, mergeWindows } from '../../../bridge/pipeline/long-range.js';
+import {
+  HeldRange,
+  longRangePlan,
+  mergeWindows,
+  recentRangePlan,
+} from '../../../bridge/pipeline/held-range.js';
 import { ENTITY_CATALOG } from '../../../bridge/publish/entity-catalog.js';
 import type { Publisher } from '../../../bridge/publish/publisher.js';
 import { StateBuilder, type EntityState } from '../../../bridge/publish/state-builder.js';
@@ -66,10 +71,10 @@ describe('longRangePlan and mergeWindows', () => {
   });
 });
 
-describe('LongRange refresh', () => {
+describe('HeldRange refresh (the long range)', () => {
   it('reads the whole range once, then only from the open window minus 2 windows to now', async () => {
     const source = new RecordingSource();
-    const long = new LongRange({ source, metricOptions: options, refreshMs: 15 * MIN });
+    const long = new HeldRange({ source, plan: (now) => longRangePlan(now, options), refreshMs: 15 * MIN });
     const t0 = NOW + 7 * MIN;
     await long.update(t0);
     assert.deepEqual(source.requests, [{ from: NOW + 5 * MIN - 31 * DAY, to: t0, windowMs: 5 * MIN }]);
@@ -85,11 +90,31 @@ describe('LongRange refresh', () => {
     assert.equal(kind(), 'incremental');
   });
 
+  it('the recent range: 30 s windows from 25 h back, then the last hour (overlapMs) on every update', async () => {
+    const source = new RecordingSource();
+    const recent = new HeldRange({
+      source,
+      plan: (now) => recentRangePlan(now, options, 30_000),
+      refreshMs: 0,
+      fullRefreshMs: 15 * MIN,
+      overlapMs: 60 * MIN,
+    });
+    const t0 = NOW + 10_000;
+    await recent.update(t0);
+    assert.deepEqual(source.requests[0], { from: NOW - 25 * 60 * MIN, to: t0, windowMs: 30_000 });
+    await recent.update(t0 + 30_000);
+    // The window open at t0 (12:00:00) minus 120 windows of 30 s: the last hour, not 25 h.
+    assert.deepEqual(source.requests[1], { from: NOW - 60 * MIN, to: t0 + 30_000, windowMs: 30_000 });
+    assert.equal(recent.lastFetch?.kind, 'incremental');
+    await recent.update(t0 + 15 * MIN);
+    assert.equal(recent.lastFetch?.kind, 'full');
+  });
+
   it('reads everything again every fullRefreshMs, on a window change and when the clock goes back', async () => {
     const source = new RecordingSource();
-    const long = new LongRange({
+    const long = new HeldRange({
       source,
-      metricOptions: options,
+      plan: (now) => longRangePlan(now, options),
       refreshMs: 0,
       fullRefreshMs: 6 * 3_600_000,
     });
@@ -112,7 +137,7 @@ describe('LongRange refresh', () => {
       timeZone: 'UTC',
       heatingSeason: { startMonth: 11, startDay: 1, endMonth: 5, endDay: 31 },
     });
-    const switching = new LongRange({ source, metricOptions: wide, refreshMs: 0 });
+    const switching = new HeldRange({ source, plan: (now) => longRangePlan(now, wide), refreshMs: 0 });
     await switching.update(t);
     const switched = () => switching.lastFetch?.kind;
     await switching.update(t + 5 * MIN);
@@ -131,7 +156,7 @@ describe('incremental long range over the simulator equals a full re-read', () =
 
   it('the held series equals a full read after every refresh, while windows leave the range', async () => {
     const source = new RecordingSource(sim);
-    const long = new LongRange({ source, metricOptions: options, refreshMs: 0 });
+    const long = new HeldRange({ source, plan: (now) => longRangePlan(now, options), refreshMs: 0 });
     // Irregular steps across window edges, a midnight, and 2 h in one step.
     const steps = [0, 1, 4 * MIN, 5 * MIN, 7 * MIN + 13_000, 29 * MIN, 2 * 3_600_000, 11 * 3_600_000, 30_000];
     for (const step of steps) {
@@ -181,7 +206,7 @@ describe('incremental long range over the simulator equals a full re-read', () =
         metricOptions: options,
         sampleIntervalMs: 30_000,
         longRefreshMs: 0,
-        ...(full ? { longFullRefreshMs: 0 } : {}),
+        ...(full ? { longFullRefreshMs: 0, recentFullRefreshMs: 0 } : {}),
         logger,
         now: () => clock,
       });
@@ -190,21 +215,34 @@ describe('incremental long range over the simulator equals a full re-read', () =
     const incremental = cycle(a.publisher, false);
     const reread = cycle(b.publisher, true);
     const signal = new AbortController().signal;
-    for (const step of [0, 6 * MIN, 31 * MIN, 3 * 3_600_000]) {
+    const recentReads: string[] = [];
+    // Steps below and above the recent range's 15 min full refresh, across window edges.
+    for (const step of [0, 30_000, 6 * MIN, 7 * MIN + 13_000, 31 * MIN, 3 * 3_600_000, 45_000]) {
       clock += step;
       await incremental.run(signal);
       await reread.run(signal);
+      recentReads.push(incremental.recent.lastFetch?.kind ?? 'none');
+      assert.equal(reread.recent.lastFetch?.kind, 'full');
     }
+    assert.deepEqual(recentReads, [
+      'full',
+      'incremental',
+      'incremental',
+      'incremental',
+      'full',
+      'full',
+      'incremental',
+    ]);
     assert.equal(incremental.long.lastFetch?.kind, 'incremental');
     assert.equal(reread.long.lastFetch?.kind, 'full');
-    assert.equal(a.sets.length, 4);
+    assert.equal(a.sets.length, 7);
     assert.deepEqual(a.sets, b.sets);
-    const season = a.sets[3]?.find((s) => s.entity_id === 'sensor.hp_cop_season');
+    const season = a.sets[6]?.find((s) => s.entity_id === 'sensor.hp_cop_season');
     assert.match(season?.state ?? '', /^\d+(\.\d+)?$/, 'a season COP was computed');
   });
 });
 
-describe('LongRange and an aborted read', () => {
+describe('HeldRange and an aborted read', () => {
   it('keeps the held series when the signal aborts during a read; the next update reads again', async () => {
     const controller = new AbortController();
     const source = new RecordingSource();
@@ -214,7 +252,7 @@ describe('LongRange and an aborted read', () => {
       controller.abort();
       return result;
     };
-    const long = new LongRange({ source, metricOptions: options, refreshMs: 0 });
+    const long = new HeldRange({ source, plan: (now) => longRangePlan(now, options), refreshMs: 0 });
     assert.equal(await long.update(NOW, controller.signal), undefined);
     await long.update(NOW + MIN);
     assert.equal(long.lastFetch?.kind, 'full', 'nothing was held, so the whole range is read');
