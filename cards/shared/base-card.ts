@@ -8,8 +8,9 @@ import { appendLive, loadRoleSamples } from '../data/load-series.js';
 import { slideWindow, trimRoles } from '../data/live-window.js';
 import type { TimeWindow } from '../data/live-window.js';
 import type { RoleSamples } from '../data/load-series.js';
-import { fill, localeFor, textsFor } from '../i18n/index.js';
+import { localeFor, textsFor } from '../i18n/index.js';
 import type { Texts } from '../i18n/index.js';
+import { cardHeader, cardMessages, errorText } from './card-chrome.js';
 import { cardStyles } from './card-styles.js';
 import { parseConfig, registerCardRoles } from './config-schema.js';
 import type { BaseCardConfig } from './config-schema.js';
@@ -18,7 +19,7 @@ import type { CardRole } from './default-entities.js';
 import { entityStatus, hassShape, hassTouchesCard, languageOf } from './entity-status.js';
 import { FrameCoalescer } from './frame-coalescer.js';
 import type { EntityStatus } from './entity-status.js';
-import { RANGES, RANGE_EVENT, announceRange } from './time-range.js';
+import { RANGE_EVENT, announceRange } from './time-range.js';
 import type { RangeEventDetail, RangeKey } from './time-range.js';
 
 /** Everything a card body needs to draw, gathered once per render. */
@@ -300,56 +301,17 @@ export abstract class HeatpumpCardBase<C extends BaseCardConfig> extends LitElem
       return html`<ha-card><div class="message">${textsFor(undefined).message.loading}</div></ha-card>`;
     const t = view.texts;
     const title = view.config.title ?? t.card[this.titleKey];
+    const messages = cardMessages({
+      status: view.status,
+      texts: t,
+      loadError: this.loadError,
+      loading: this.loading,
+      loaded: this.dataVersion > 0,
+    });
+    const hasAnyEntity = view.status.available.length > 0 && !this.loadError;
     return html`<ha-card>
-      <div class="header">
-        <div class="title">${title}</div>
-        <div class="ranges" role="group">
-          ${RANGES.map(
-            (r) =>
-              html`<button
-                type="button"
-                data-range=${r}
-                aria-pressed=${r === this.range ? 'true' : 'false'}
-                @click=${() => this.selectRange(r)}
-              >
-                ${t.range[r]}
-              </button>`,
-          )}
-        </div>
-      </div>
-      ${this.renderMessages(view)} ${this.hasAnyEntity(view) ? this.renderBody(view) : nothing}
+      ${cardHeader(title, this.range, t.range, (r) => this.selectRange(r))} ${messages}
+      ${hasAnyEntity ? this.renderBody(view) : nothing}
     </ha-card>`;
   }
-
-  private hasAnyEntity(view: CardView<C>): boolean {
-    return view.status.available.length > 0 && !this.loadError;
-  }
-
-  private renderMessages(view: CardView<C>): TemplateResult | typeof nothing {
-    const t = view.texts.message;
-    const lines: Array<{ text: string; kind: string }> = [];
-    if (view.status.missing.length)
-      lines.push({
-        text: fill(t.missing_entities, { entities: view.status.missing.join(', ') }),
-        kind: 'warning',
-      });
-    if (view.status.unavailable.length)
-      lines.push({
-        text: fill(t.unavailable_entities, { entities: view.status.unavailable.join(', ') }),
-        kind: 'warning',
-      });
-    if (this.loadError) lines.push({ text: fill(t.load_failed, { error: this.loadError }), kind: 'error' });
-    else if (this.loading && this.dataVersion === 0) lines.push({ text: t.loading, kind: '' });
-    if (view.status.available.length === 0)
-      for (const line of lines) line.kind = line.kind === 'warning' ? '' : line.kind;
-    if (!lines.length) return nothing;
-    return html`${lines.map((l) => html`<div class="message ${l.kind}">${l.text}</div>`)}`;
-  }
-}
-
-function errorText(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  if (err && typeof err === 'object' && 'message' in err)
-    return String((err as { message: unknown }).message);
-  return String(err);
 }
