@@ -24,11 +24,10 @@ export interface HeldRangeOptions {
   /** How often the whole range is read again so late-written data is picked up, ms (default 24 h). */
   fullRefreshMs?: number;
   /**
-   * Finished windows read again on every refresh besides the one still open at the last read:
-   * data that arrives a little late (a logger's write buffer) lands in these (default 2).
+   * Finished time read again on every refresh besides the window still open at the last read, ms
+   * (whole windows covering it): data that arrives a little late (a logger's write buffer) lands
+   * there. Default: two windows.
    */
-  overlapWindows?: number;
-  /** The overlap as a duration instead (whole windows covering it); wins over overlapWindows. */
   overlapMs?: number;
 }
 
@@ -54,7 +53,7 @@ export interface HeldRangeFetch {
 /**
  * A range of windowed series held between cycles: the long range (heating season or 31 d) and the
  * recent 25 h. Windows are epoch-aligned and a finished window never changes, so after the first
- * full read a refresh reads only from the window that was still open (minus `overlapWindows`) to
+ * full read a refresh reads only from the window that was still open (minus `overlapMs`) to
  * now, replaces those windows and drops the ones that left the range: a year costs one read at
  * start and then about an hour's read per refresh. The whole range is read again when the window
  * size for the range changes, when the range reaches further back than what is held, when the
@@ -97,7 +96,7 @@ export class HeldRange {
     }
     const w = plan.windowMs;
     const openWindow = Math.floor((held.to - 1) / w) * w;
-    const overlap = o.overlapMs !== undefined ? Math.ceil(o.overlapMs / w) : (o.overlapWindows ?? 2);
+    const overlap = o.overlapMs !== undefined ? Math.ceil(o.overlapMs / w) : 2;
     const from = Math.max(plan.from, openWindow - overlap * w);
     const result = await o.source.fetch({ from, to: now, windowMs: w, signal });
     if (signal?.aborted) return this.series;

@@ -59,7 +59,7 @@ export function copView(series: SeriesByRole, range: MetricRange & { bucketMs: n
     options: resolveMetricOptions(metricOptions(range)),
     cuts: edges,
   });
-  const buckets = edges.length < 2 ? [] : intervalCopFromLedger(ledger, edges);
+  const buckets = intervalCopFromLedger(ledger, edges);
   return {
     intervalCop: buckets.map((b) => ({ t: (b.start + b.end) / 2, v: b.cop })),
     period: periodCopFromLedger(ledger).includingStandby,

@@ -4,7 +4,8 @@
  * to the canonical ones (W, kWh, kW).
  */
 import { cleanSeries } from '../../src/model/index.js';
-import type { Role, Sample, Series, SeriesByRole } from '../../src/model/index.js';
+import { isValidSeries } from '../../src/metrics/index.js';
+import type { Role, Series, SeriesByRole } from '../../src/model/index.js';
 import type { CardRole } from '../shared/default-entities.js';
 import type { TimedSample } from './data-source.js';
 import type { RoleSamples } from './load-series.js';
@@ -61,28 +62,11 @@ export function toCoreSeries(samples: RoleSamples, options: CoreSeriesOptions = 
 }
 
 function clean(list: readonly TimedSample[], factor: number): Series {
-  // Loaded history is normally in time order with finite values already: then, in the canonical
-  // unit, the list is a valid Series as it is and is used without a copy (no allocation per sample
-  // on a first render). NaN marks "unavailable" in the cards and is left out (as are infinities),
-  // as cleanSeries would skip it.
-  let last = Number.NEGATIVE_INFINITY;
-  let valid = true;
-  for (const s of list) {
-    if (!(s.t > last) || !Number.isFinite(s.t)) return cleanUnordered(list, factor);
-    if (!Number.isFinite(s.v)) valid = false;
-    last = s.t;
-  }
-  if (valid && factor === 1) return list;
-  const out: Sample[] = [];
-  for (const s of list) {
-    const v = s.v * factor;
-    if (Number.isFinite(v)) out.push({ t: s.t, v });
-  }
-  return out;
-}
-
-/** Anything else (out of order, repeated timestamps) goes through the core's cleanSeries. */
-function cleanUnordered(list: readonly TimedSample[], factor: number): Series {
+  // Loaded history is normally in time order with finite values already: in the canonical unit the
+  // list is then a valid Series as it is, used without a copy (no allocation per sample on a first
+  // render). Anything else is cleaned by the core; NaN marks "unavailable" in the cards and is
+  // skipped there.
+  if (factor === 1 && isValidSeries(list)) return list;
   return cleanSeries(
     list.map((s) => ({ t: s.t, v: s.v * factor })),
     { outOfOrder: 'sort' },
