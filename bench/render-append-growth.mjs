@@ -3,11 +3,8 @@
 // 0, 250, 500, 1000, 2000 appends (ten per repaint) for one card at 20k points per series.
 // Uses the page bench/render.mjs built. node bench/render-append-growth.mjs [--card valve] [--step 30000]
 /* global window -- page.evaluate callbacks run in the browser */
-import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveDir } from './lib/bench-page.mjs';
 import { fmt, table, writeResult } from './lib/stats.mjs';
 
 const { values: args } = parseArgs({
@@ -18,32 +15,13 @@ const { values: args } = parseArgs({
   },
 });
 const OUT = 'test-results/bench';
-const server = createServer((req, res) => {
-  try {
-    const path = join(OUT, new URL(req.url, 'http://x').pathname);
-    const body = readFileSync(path);
-    res.writeHead(200, { 'content-type': extname(path) === '.js' ? 'text/javascript' : 'text/html' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const { base, server } = await serveDir(OUT);
 const result = {};
 for (const card of args.card.split(',')) {
   const tag = `heatpump-${card}-card`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/lib/chromium/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--js-flags=--expose-gc',
-    ],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  await page.goto(`http://127.0.0.1:${server.address().port}/render.html`);
+  await page.goto(`${base}/render.html`);
   await page.waitForFunction(() => window.bench !== undefined);
   const cdp = await page.context().newCDPSession(page);
   const heap = async () => {

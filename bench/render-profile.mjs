@@ -3,12 +3,10 @@
 // 20 live appends, from an unminified build of the bench page, aggregated by function (self time).
 // node bench/render-profile.mjs [--card temperature] [--n 20000]
 /* global window -- page.evaluate callbacks run in the browser */
-import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { rollup } from 'rollup';
+import { launchChromium, serveDir } from './lib/bench-page.mjs';
 import { fmt, table, writeResult } from './lib/stats.mjs';
 
 const { values: args } = parseArgs({
@@ -29,17 +27,7 @@ if (!args['skip-build']) {
   await bundle.close();
   writeFileSync(`${OUT}/profile/render.html`, readFileSync(`${OUT}/render.html`));
 }
-const server = createServer((req, res) => {
-  try {
-    const path = join(OUT, 'profile', new URL(req.url, 'http://x').pathname);
-    const body = readFileSync(path);
-    res.writeHead(200, { 'content-type': extname(path) === '.js' ? 'text/javascript' : 'text/html' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const { base, server } = await serveDir(`${OUT}/profile`);
 
 function selfTimes(profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -58,12 +46,9 @@ function selfTimes(profile) {
 const out = {};
 for (const card of args.card.split(',')) {
   const tag = `heatpump-${card}-card`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/lib/chromium/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  await page.goto(`http://127.0.0.1:${server.address().port}/render.html`);
+  await page.goto(`${base}/render.html`);
   await page.waitForFunction(() => window.bench !== undefined);
   const cdp = await page.context().newCDPSession(page);
   await page.evaluate(

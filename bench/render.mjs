@@ -9,13 +9,11 @@
 //
 // node bench/render.mjs [--runs 5] [--n 2000,20000,100000] [--cards temperature,power]
 /* global window -- page.evaluate callbacks run in the browser */
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { rollup } from 'rollup';
 import { plugins } from '../rollup.config.mjs';
+import { launchChromium, serveDir } from './lib/bench-page.mjs';
 import { fmt, spread, summary, table, writeResult } from './lib/stats.mjs';
 
 const { values: args } = parseArgs({
@@ -32,15 +30,6 @@ const RUNS = Number(args.runs);
 const NS = args.n.split(',').map(Number);
 const CARDS = args.cards.split(',').map((c) => `heatpump-${c}-card`);
 const OUT = 'test-results/bench';
-const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--js-flags=--expose-gc',
-];
 const log = (s) => process.stderr.write(`[bench:render] ${s}\n`);
 
 mkdirSync(OUT, { recursive: true });
@@ -58,21 +47,11 @@ writeFileSync(
 );
 log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-const server = createServer((req, res) => {
-  try {
-    const path = join(OUT, new URL(req.url, 'http://x').pathname);
-    const body = readFileSync(path);
-    res.writeHead(200, { 'content-type': extname(path) === '.js' ? 'text/javascript' : 'text/html' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${server.address().port}/render.html`;
+const { base, server } = await serveDir(OUT);
+const url = `${base}/render.html`;
 
 async function openPage() {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -88,7 +67,7 @@ async function openPage() {
 }
 
 const version = await (async () => {
-  const b = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const b = await launchChromium();
   const v = b.version();
   await b.close();
   return v;

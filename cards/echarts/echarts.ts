@@ -49,6 +49,16 @@ export type ChartOption = ComposeOption<
   | MarkLineComponentOption
 >;
 
+/**
+ * Line data as a flat typed array `[x0, y0, x1, y1, …]` (with `dimensions`). ECharts reads typed
+ * arrays at run time (its data provider has a typed-array source format) but its option types list
+ * only arrays of points, so this is the one place that says so.
+ */
+export type TypedLineData = NonNullable<LineSeriesOption['data']>;
+export function typedLineData(values: Float64Array): TypedLineData {
+  return values as unknown as TypedLineData;
+}
+
 export type { ECharts, EChartsCoreOption };
 export { init as initChart, registerTheme };
 /** ECharts' registry of live instances, for the tests that check disposal (unused, so not bundled). */

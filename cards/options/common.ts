@@ -1,4 +1,5 @@
 /** Pieces every option builder shares: axes, grids and number formatting. */
+import { typedLineData, type TypedLineData } from '../echarts/echarts.js';
 import type { Texts } from '../i18n/index.js';
 
 /** A chart point; `v: null` marks a gap (ECharts breaks the line there). Same shape as the core's ChartPoint. */
@@ -41,8 +42,35 @@ export function legendRows(names: readonly string[], width = 600): number {
   return rows;
 }
 
-export const pairs = (points: readonly Point[]): Array<[number, number | null]> =>
-  points.map((p) => [p.t, p.v]);
+/**
+ * Points -> ECharts line data as one flat Float64Array `[t0, v0, t1, v1, …]`, gaps as NaN (the line
+ * breaks there). ECharts marks typed-array data as primitive: it neither deep-clones it on
+ * `setOption` (plain `[t, v]` pairs are cloned, one array per point) nor keeps per-point objects,
+ * so a chart holds its data once, 16 bytes a point. Series using it need `XY_DIMENSIONS`.
+ */
+export function xyData(points: readonly Point[]): TypedLineData {
+  const out = new Float64Array(points.length * 2);
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    out[2 * i] = p.t;
+    out[2 * i + 1] = p.v ?? Number.NaN;
+  }
+  return typedLineData(out);
+}
+
+/** Dimensions of `xyData` for a line series (ECharts requires them for typed-array data). */
+export const XY_DIMENSIONS = ['time', 'value'];
+
+/** `xyData` read back as `[t, v]` pairs, gaps as null (tests, tooltips). */
+export function xyPairs(data: unknown): Array<[number, number | null]> {
+  if (!(data instanceof Float64Array)) throw new TypeError('xyPairs: data is not a Float64Array from xyData');
+  const out: Array<[number, number | null]> = [];
+  for (let i = 0; i + 1 < data.length; i += 2) {
+    const v = data[i + 1]!;
+    out.push([data[i]!, Number.isNaN(v) ? null : v]);
+  }
+  return out;
+}
 
 export function formatNumber(value: number, locale: string, digits = 1): string {
   return new Intl.NumberFormat(locale, {

@@ -1,5 +1,5 @@
 import type { ChartOption } from '../echarts/echarts.js';
-import { formatNumber, pairs, timeAxes } from './common.js';
+import { formatNumber, xyData, XY_DIMENSIONS, timeAxes } from './common.js';
 import type { OptionContext, Point } from './common.js';
 
 export interface CopChartData {
@@ -43,7 +43,8 @@ export function buildCopOption(data: CopChartData, ctx: OptionContext): ChartOpt
       {
         type: 'line',
         name: t.chart.interval_cop,
-        data: pairs(data.intervalCop),
+        data: xyData(data.intervalCop),
+        dimensions: XY_DIMENSIONS,
         showSymbol: false,
         areaStyle: { opacity: 0.3 },
         connectNulls: false,
@@ -71,7 +72,8 @@ export function buildCopOption(data: CopChartData, ctx: OptionContext): ChartOpt
               type: 'line' as const,
               name: t.role.outdoor_temp,
               yAxisIndex: 1,
-              data: pairs(data.outdoor ?? []),
+              data: xyData(data.outdoor ?? []),
+              dimensions: XY_DIMENSIONS,
               showSymbol: false,
               lineStyle: { width: 1 },
             },

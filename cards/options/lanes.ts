@@ -1,3 +1,4 @@
+import { typedLineData, type TypedLineData } from '../echarts/echarts.js';
 import type { Point } from './common.js';
 
 /** [start, end] epoch ms while a state was on. */
@@ -31,10 +32,11 @@ export function onIntervals(points: readonly Point[], to: number): Interval[] {
 export function laneSteps(
   intervals: readonly Interval[],
   levels: { base: number; top: number },
-): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const [start, end] of intervals) out.push([start, levels.top], [end, levels.base]);
-  return out;
+): TypedLineData {
+  // Flat [t, level, …] like xyData (series need XY_DIMENSIONS): four numbers per interval.
+  const out = new Float64Array(intervals.length * 4);
+  intervals.forEach(([start, end], i) => out.set([start, levels.top, end, levels.base], i * 4));
+  return typedLineData(out);
 }
 
 /**

@@ -47,8 +47,13 @@ function chartSeries(tag: string): Promise<Array<{ name: string; points: number;
     const host = card?.shadowRoot?.querySelector('hp-chart') as
       (HTMLElement & { chart?: { getOption(): unknown } }) | null;
     const option = host?.chart?.getOption() as
-      { series?: Array<{ name?: string; data?: unknown[] }> } | undefined;
+      { series?: Array<{ name?: string; data?: unknown[] | Float64Array }> } | undefined;
     return (option?.series ?? []).map((s) => {
+      // Line series are flat typed arrays [t0, v0, t1, v1, …] (cards/options/common.ts xyData).
+      if (s.data instanceof Float64Array) {
+        const flat = s.data;
+        return { name: String(s.name ?? ''), points: flat.length / 2, first: flat.length ? flat[0]! : null };
+      }
       const d = s.data?.[0] as unknown;
       const t0 = Array.isArray(d)
         ? Number(d[0])
@@ -118,11 +123,12 @@ test('choosing 7 d in a card header changes the range on the server and the data
         .querySelector('heatpump-temperature-card')
         ?.shadowRoot?.querySelector('hp-chart') as
         | (HTMLElement & {
-            chart?: { getOption(): { series: Array<{ name: string; data: Array<[number, number]> }> } };
+            chart?: { getOption(): { series: Array<{ name: string; data: Float64Array }> } };
           })
         | null;
       const outdoor = host?.chart?.getOption().series.find((s) => s.name === 'Outdoor');
-      return outdoor !== undefined && outdoor.data.length > 0 && outdoor.data[0]![0] < first - 5 * 86_400_000;
+      // Flat [t0, v0, …]: the first time is element 0.
+      return outdoor !== undefined && outdoor.data.length > 0 && outdoor.data[0]! < first - 5 * 86_400_000;
     },
     outdoorBefore?.first ?? Date.now(),
     { timeout: 30_000 },

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import type { HpChart } from '../../../cards/chart/hp-chart.js';
 import { fakeHass, loadRecording, until, withState } from '../fake-hass.js';
-import { create, mountChart, seriesOf, text } from './mount.js';
+import { create, linePoints, mountChart, seriesOf, text } from './mount.js';
 
 function configError(tag: string, config: unknown): string {
   const card = document.createElement(tag) as HTMLElement & { setConfig(c: unknown): void };
@@ -121,7 +121,7 @@ describe('card behaviour', () => {
     };
     expect(history.entity_ids).to.deep.equal(['binary_sensor.heatpump_compressor_running']);
     const [cop, range] = seriesOf(card);
-    expect(cop!.data).to.have.length(30);
+    expect(linePoints(cop!)).to.have.length(30);
     const markLine = (range as unknown as { markLine: { data: Array<{ yAxis: number }> } }).markLine;
     expect(markLine.data[0]!.yAxis).to.be.within(1.5, 4);
   });
@@ -142,7 +142,7 @@ describe('card behaviour', () => {
     const raw = (await loadRecording()).calls[0]!.result['sensor.heatpump_hot_water_temp']!.map((r) =>
       Number(r.s),
     );
-    const drawn = (seriesOf(typed)[4]!.data as Array<[number, number]>).map(([, v]) => v);
+    const drawn = linePoints(seriesOf(typed)[4]!).map(([, v]) => v as number);
     expect(drawn.length).to.be.lessThan(raw.length / 2);
     expect(drawn.length).to.be.at.most(2 * 150 + 2);
     expect(Math.max(...drawn)).to.equal(Math.max(...raw));

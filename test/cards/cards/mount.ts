@@ -3,6 +3,7 @@ import type { HeatpumpChartCard } from '../../../cards/shared/chart-card.js';
 import type { BaseCardConfig } from '../../../cards/shared/config-schema.js';
 import type { FakeHass } from '../fake-hass.js';
 import { until } from '../fake-hass.js';
+import { xyPairs } from '../../../cards/options/common.js';
 
 export type AnyChartCard = HeatpumpChartCard<BaseCardConfig> & HTMLElement;
 
@@ -28,6 +29,11 @@ export async function mountChart(
     return !!series && series.some((s) => (s.data?.length ?? 0) > 0);
   });
   return card;
+}
+
+/** A line series' points as `[t, v]` pairs (the cards hand ECharts flat typed arrays). */
+export function linePoints(series: { data: unknown }): Array<[number, number | null]> {
+  return xyPairs(series.data);
 }
 
 export function seriesOf(card: AnyChartCard): Array<{ name: string; type: string; data: unknown[] }> {

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { fakeHass, loadRecording } from '../fake-hass.js';
 import type { FakeHass } from '../fake-hass.js';
-import { mountChart, seriesOf, text } from './mount.js';
+import { linePoints, mountChart, seriesOf, text } from './mount.js';
 
 const HEAT = 'sensor.heatpump_heat_power';
 
@@ -12,7 +12,7 @@ async function withoutHeatMeter(language = 'en'): Promise<FakeHass> {
   return hass;
 }
 
-type Line = { name: string; data: Array<[number, number | null]>; lineStyle?: { type?: string } };
+type Line = { name: string; data: unknown; lineStyle?: { type?: string } };
 
 describe('heatpump-power-card heat estimate', () => {
   afterEach(() => document.body.replaceChildren());
@@ -39,7 +39,9 @@ describe('heatpump-power-card heat estimate', () => {
     const heat = seriesOf(card).find((s) => s.name === 'Heat power (estimated)') as unknown as Line;
     expect(heat, 'estimated heat series').to.not.equal(undefined);
     expect(heat.lineStyle?.type).to.equal('dashed');
-    const values = heat.data.map(([, v]) => v).filter((v): v is number => v !== null);
+    const values = linePoints(heat)
+      .map(([, v]) => v)
+      .filter((v): v is number => v !== null);
     // 2.7 kW/K x a few kelvin while running, 0 kW while off: a heat pump's range, never negative.
     expect(Math.max(...values)).to.be.within(3, 30);
     expect(Math.min(...values)).to.equal(0);

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { fakeHass, loadRecording } from '../fake-hass.js';
-import { mountChart, seriesOf, text } from './mount.js';
+import { linePoints, mountChart, seriesOf, text } from './mount.js';
 
 // Answers recorded from the real Home Assistant of test/harness (record-ha-fixtures.ts): the cards
 // must read HA's exact wire format, not only our synthetic copy of it.
@@ -12,8 +12,8 @@ describe('cards on answers recorded from a real Home Assistant', () => {
     const hass = fakeHass(recording);
     const card = await mountChart('heatpump-temperature-card', { range: '1h', sync_range: false }, hass);
     const outdoor = seriesOf(card).find((s) => s.name === 'Outdoor')!;
-    expect((outdoor.data as Array<[number, number]>).map(([, v]) => v)).to.deep.equal([20, 20.5, 21, 21.5]);
-    const [first, second] = outdoor.data as Array<[number, number]>;
+    expect(linePoints(outdoor).map(([, v]) => v)).to.deep.equal([20, 20.5, 21, 21.5]);
+    const [first, second] = linePoints(outdoor);
     const rows = recording.calls[0]!.result['sensor.heatpump_outdoor_temp']!;
     expect(second![0] - first![0]).to.equal(
       Math.round((rows[1]!.lu as number) * 1000) - Math.round((rows[0]!.lu as number) * 1000),
@@ -25,10 +25,14 @@ describe('cards on answers recorded from a real Home Assistant', () => {
     const card = await mountChart('heatpump-cop-card', { range: '30d', sync_range: false }, hass);
     const [cop, range] = seriesOf(card) as unknown as Array<{
       markLine: { data: Array<{ yAxis: number }> };
-      data: Array<[number, number | null]>;
+      data: unknown;
     }>;
     expect(range!.markLine.data[0]!.yAxis).to.be.closeTo(3, 1e-9);
-    expect(cop!.data.filter(([, v]) => v !== null).every(([, v]) => Math.abs(v! - 3) < 1e-9)).to.equal(true);
+    expect(
+      linePoints(cop!)
+        .filter(([, v]) => v !== null)
+        .every(([, v]) => Math.abs(v! - 3) < 1e-9),
+    ).to.equal(true);
     expect(text(card)).to.not.contain('Entity not found');
   });
 });

@@ -3,6 +3,7 @@ import '../../../cards/temperature/temperature-card.js';
 import type { HeatpumpTemperatureCard } from '../../../cards/temperature/temperature-card.js';
 import { fakeHass, loadRecording, until, withState } from '../fake-hass.js';
 import type { FakeHass } from '../fake-hass.js';
+import { linePoints } from './mount.js';
 
 async function mount(config: Record<string, unknown>, hass: FakeHass): Promise<HeatpumpTemperatureCard> {
   const card = document.createElement('heatpump-temperature-card') as HeatpumpTemperatureCard;
@@ -43,12 +44,12 @@ describe('heatpump-temperature-card', () => {
     ]);
     expect(hass.calls).to.have.length(1);
     expect(hass.calls[0]!.type).to.equal('history/history_during_period');
-    const series = card.chart!.getOption().series as Array<{ data: Array<[number, number]> }>;
+    const series = card.chart!.getOption().series as Array<{ data: unknown }>;
     // 721 two-minute rows: below twice the pixel width, so nothing is dropped.
-    expect(series[2]!.data.length).to.equal(721);
+    expect(linePoints(series[2]!).length).to.equal(721);
     // The compressor lane: two points (rise, fall) per on-interval, more than 10 runs in the day.
-    expect(series[7]!.data.length).to.be.greaterThan(20);
-    expect(series[7]!.data.length % 2).to.equal(0);
+    expect(linePoints(series[7]!).length).to.be.greaterThan(20);
+    expect(linePoints(series[7]!).length % 2).to.equal(0);
   });
 
   it('renders in Swedish from the HA language', async () => {
@@ -66,12 +67,11 @@ describe('heatpump-temperature-card', () => {
   it('appends a live state without refetching', async () => {
     const hass = fakeHass(await loadRecording());
     const card = await mount({ type: 'custom:heatpump-temperature-card' }, hass);
-    const before = (card.chart!.getOption().series as Array<{ data: unknown[] }>)[2]!.data.length;
+    const supply = () => linePoints((card.chart!.getOption().series as Array<{ data: unknown }>)[2]!);
+    const before = supply().length;
     card.hass = withState(hass, 'sensor.heatpump_supply_temp', '41.5', Date.now() + 60_000);
-    await until(
-      () => (card.chart!.getOption().series as Array<{ data: unknown[] }>)[2]!.data.length === before + 1,
-    );
-    const data = (card.chart!.getOption().series as Array<{ data: Array<[number, number]> }>)[2]!.data;
+    await until(() => supply().length === before + 1);
+    const data = supply();
     expect(data[data.length - 1]![1]).to.equal(41.5);
     expect(hass.calls).to.have.length(1);
   });
@@ -104,8 +104,7 @@ describe('heatpump-temperature-card', () => {
     const card = await mount({ type: 'custom:heatpump-temperature-card' }, hass);
     await card.updateComplete;
     const renders = card.renderCount;
-    const supplyData = () =>
-      (card.chart!.getOption().series as Array<{ data: Array<[number, number]> }>)[2]!.data;
+    const supplyData = () => linePoints((card.chart!.getOption().series as Array<{ data: unknown }>)[2]!);
     const before = supplyData();
     const xMax = () => (card.chart!.getOption().xAxis as Array<{ max: number }>)[0]!.max;
     const toBefore = xMax();

@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { xyPairs } from '../../../cards/options/common.js';
 import { buildCopOption } from '../../../cards/options/cop-options.js';
 import { HOUR, T0, ctx, seriesOf } from './helpers.js';
 
@@ -15,7 +16,7 @@ describe('buildCopOption', () => {
     expect(series.map((s) => s.name)).to.deep.equal(['COP', 'Range COP']);
     expect(series[0]!.type).to.equal('line');
     expect(series[0]!.areaStyle).to.not.equal(undefined);
-    expect(series[0]!.data).to.deep.equal([
+    expect(xyPairs(series[0]!.data)).to.deep.equal([
       [T0 + 0.5 * HOUR, 3.2],
       [T0 + 1.5 * HOUR, null],
       [T0 + 2.5 * HOUR, 4.1],

@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { xyPairs } from '../../../cards/options/common.js';
 import { onIntervals } from '../../../cards/options/lanes.js';
 import { buildTemperatureOption } from '../../../cards/options/temperature-options.js';
 import { HOUR, T0, ctx, seriesOf } from './helpers.js';
@@ -45,7 +46,7 @@ describe('temperature options', () => {
     // One filled step path per lane, rising at the interval start and falling at its end.
     expect(series[2]!.markArea).to.equal(undefined);
     expect(series[2]!.step).to.equal('end');
-    expect(series[2]!.data).to.deep.equal([
+    expect(xyPairs(series[2]!.data)).to.deep.equal([
       [T0, 1],
       [T0 + HOUR, 1 / 9],
     ]);
@@ -71,12 +72,14 @@ describe('laneSteps', () => {
   it('rises to the top at each interval start and falls to the base at its end', async () => {
     const { laneSteps } = await import('../../../cards/options/lanes.js');
     expect(
-      laneSteps(
-        [
-          [10, 20],
-          [30, 45],
-        ],
-        { base: 1.1, top: 2 },
+      xyPairs(
+        laneSteps(
+          [
+            [10, 20],
+            [30, 45],
+          ],
+          { base: 1.1, top: 2 },
+        ),
       ),
     ).to.deep.equal([
       [10, 2],
@@ -84,7 +87,7 @@ describe('laneSteps', () => {
       [30, 2],
       [45, 1.1],
     ]);
-    expect(laneSteps([], { base: 0, top: 1 })).to.deep.equal([]);
+    expect(xyPairs(laneSteps([], { base: 0, top: 1 }))).to.deep.equal([]);
   });
 });
 

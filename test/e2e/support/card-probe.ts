@@ -80,13 +80,23 @@ function probeInPage(): ViewProbe {
       series?: Array<{
         name?: string;
         type?: string;
-        data?: unknown[];
+        data?: unknown;
         links?: Array<{ source?: string; target?: string; value?: number }>;
         nodes?: Array<{ name?: string }>;
         markLine?: { data?: Array<{ name?: string; yAxis?: number; value?: number }> };
         markArea?: { data?: unknown[] };
       }>;
     };
+  };
+  // Line series carry flat typed arrays [t0, v0, t1, v1, …] (cards/options/common.ts xyData), NaN
+  // for gaps; read them as [t, v] pairs like plain ECharts data, gaps as null.
+  const pointsOf = (d: unknown): unknown[] => {
+    if (!ArrayBuffer.isView(d)) return (d as unknown[] | undefined) ?? [];
+    const flat = d as unknown as ArrayLike<number>;
+    const out: unknown[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2)
+      out.push([flat[i], Number.isNaN(flat[i + 1]) ? null : flat[i + 1]]);
+    return out;
   };
   const valueOf = (d: unknown): number | null => {
     if (typeof d === 'number') return d;
@@ -113,10 +123,10 @@ function probeInPage(): ViewProbe {
       const canvas = host?.shadowRoot?.querySelector('canvas') ?? null;
       const option = host?.chart?.getOption();
       const series = (option?.series ?? []).map((s) => {
-        const data = s.type === 'sankey' ? (s.links ?? []) : (s.data ?? []);
+        const data = s.type === 'sankey' ? (s.links ?? []) : pointsOf(s.data);
         const items =
           s.type === 'pie'
-            ? (s.data ?? []).map((d) => {
+            ? pointsOf(s.data).map((d) => {
                 const o = d as { name?: string; value?: number };
                 return { name: String(o.name ?? ''), value: Number(o.value ?? NaN) };
               })
