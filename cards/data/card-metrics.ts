@@ -24,12 +24,7 @@ import type { Point } from '../options/common.js';
 import type { EnergyFlowData } from '../options/energy-flow-options.js';
 import type { KpiFigures } from '../options/kpi-tiles.js';
 import type { LiveState } from './data-source.js';
-
-/**
- * HA records a state only when it changes, so a steady temperature or an "off" compressor may hold
- * for hours: the core's 15-minute staleness (made for 30 s loggers) would cut them into gaps.
- */
-const HA_STALE_MS = 6 * 3_600_000;
+import { HA_STALE_MS } from './hold-time.js';
 
 export interface MetricRange {
   from: number;

@@ -3,6 +3,8 @@ import type { CardRole } from '../shared/default-entities.js';
 import { RANGE_MS, fetchPlan } from '../shared/time-range.js';
 import type { RangeKey } from '../shared/time-range.js';
 import type { CardDataSource, LiveState, TimedSample } from './data-source.js';
+import { dropRepeats, replaceRepeat } from './drop-repeats.js';
+import { HA_STALE_MS } from './hold-time.js';
 import type { StatisticRow } from './statistics.js';
 
 export type RoleSamples = Partial<Record<CardRole, TimedSample[]>>;
@@ -54,7 +56,9 @@ export async function loadRoleSamples(req: LoadRequest): Promise<LoadResult> {
       : ({} as Record<string, StatisticRow[]>),
   ]);
   const samples: RoleSamples = {};
-  for (const [role, id] of viaHistory) samples[role] = (history as Record<string, TimedSample[]>)[id] ?? [];
+  // Repeats within the metrics' hold time carry nothing (see dropRepeats): not kept.
+  for (const [role, id] of viaHistory)
+    samples[role] = dropRepeats((history as Record<string, TimedSample[]>)[id] ?? [], HA_STALE_MS);
   for (const [role, id] of viaStats)
     samples[role] = statisticsToSamples(stats[id] ?? [], roleKind(role) === 'counter');
   return { samples, from, to, liveRoles: viaHistory.map(([role]) => role) };
@@ -69,12 +73,17 @@ export function statisticsToSamples(rows: StatisticRow[], counter: boolean): Tim
   );
 }
 
-/** Appends a live state to a role's samples when it is newer; returns whether anything changed. */
+/**
+ * Appends a live state to a role's samples when it is newer; returns whether anything changed. A
+ * repeat of an unchanged value replaces the previous repeat instead (dropRepeats' rule), so a
+ * state re-sent every cycle does not grow the series.
+ */
 export function appendLive(samples: TimedSample[] | undefined, update: LiveState): boolean {
   if (!samples) return false;
   const last = samples[samples.length - 1];
   if (last && update.t <= last.t) return false;
-  samples.push({ t: update.t, v: update.value });
+  const next = { t: update.t, v: update.value };
+  if (!replaceRepeat(samples, next, HA_STALE_MS)) samples.push(next);
   return true;
 }
 

@@ -25,7 +25,8 @@ describe('heatpump-temperature-card', () => {
   afterEach(() => document.body.replaceChildren());
 
   it('draws 7 temperatures and 3 state lanes from recorded history into a canvas', async () => {
-    const hass = fakeHass(await loadRecording());
+    const recording = await loadRecording();
+    const hass = fakeHass(recording);
     const card = await mount({ type: 'custom:heatpump-temperature-card' }, hass);
     expect(card.shadowRoot!.querySelector('hp-chart')!.shadowRoot!.querySelector('canvas')).to.not.equal(
       null,
@@ -45,8 +46,15 @@ describe('heatpump-temperature-card', () => {
     expect(hass.calls).to.have.length(1);
     expect(hass.calls[0]!.type).to.equal('history/history_during_period');
     const series = card.chart!.getOption().series as Array<{ data: unknown }>;
-    // 721 two-minute rows: below twice the pixel width, so nothing is dropped.
-    expect(linePoints(series[2]!).length).to.equal(721);
+    // 721 two-minute rows, below twice the pixel width: nothing is down-sampled, only the middle
+    // rows of runs of one value go (a flat line either way; see dropRepeats).
+    const rows = recording.calls[0]!.result['sensor.heatpump_supply_temp']!.map((r) => Number(r.s));
+    expect(rows).to.have.length(721);
+    const ends = rows.filter(
+      (v, i) => !(i > 0 && i < rows.length - 1 && rows[i - 1] === v && rows[i + 1] === v),
+    );
+    expect(ends.length).to.be.lessThan(721);
+    expect(linePoints(series[2]!).map(([, v]) => v)).to.deep.equal(ends);
     // The compressor lane: two points (rise, fall) per on-interval, more than 10 runs in the day.
     expect(linePoints(series[7]!).length).to.be.greaterThan(20);
     expect(linePoints(series[7]!).length % 2).to.equal(0);

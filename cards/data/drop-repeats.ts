@@ -1,0 +1,50 @@
+import type { TimedSample } from './data-source.js';
+
+/**
+ * Drops the samples that tell nothing new: a sample whose value equals both the last kept sample's
+ * and the next sample's, while the kept one's hold still reaches the next (less than `maxHoldMs`
+ * apart). Loggers that write every 30 s (the bridge's own history, InfluxDB windows) repeat an
+ * on/off state thousands of times a week; those repeats cost memory and a ledger segment each.
+ *
+ * Lossless for every way the cards read samples: hold-last-value with a staleness of at least
+ * `maxHoldMs` (the core's metrics), step and linear drawing (the dropped points lie on a flat run),
+ * counter interpolation (flat between equal readings), min/max down-sampling (same values).
+ * NaN (unavailable) samples are never dropped. Returns `samples` itself when nothing is dropped,
+ * so a series without repeats is not copied.
+ */
+export function dropRepeats(samples: TimedSample[], maxHoldMs: number): TimedSample[] {
+  const n = samples.length;
+  if (n < 3) return samples;
+  let out: TimedSample[] | undefined;
+  let kept = samples[0]!;
+  for (let i = 1; i < n - 1; i++) {
+    const s = samples[i]!;
+    const next = samples[i + 1]!;
+    if (s.v === kept.v && next.v === s.v && next.t - kept.t < maxHoldMs) {
+      out ??= samples.slice(0, i);
+      continue;
+    }
+    out?.push(s);
+    kept = s;
+  }
+  if (!out) return samples;
+  out.push(samples[n - 1]!);
+  return out;
+}
+
+/**
+ * The same rule for a live state about to be appended: when the last two samples and the new
+ * value are equal and the new state is less than `maxHoldMs` after the second-to-last, the last
+ * sample is the droppable middle one and the new state takes its place. Returns whether it did.
+ */
+export function replaceRepeat(samples: TimedSample[], next: TimedSample, maxHoldMs: number): boolean {
+  const n = samples.length;
+  if (n < 2) return false;
+  const prev = samples[n - 2]!;
+  const last = samples[n - 1]!;
+  if (prev.v === last.v && next.v === last.v && next.t > last.t && next.t - prev.t < maxHoldMs) {
+    samples[n - 1] = next;
+    return true;
+  }
+  return false;
+}
