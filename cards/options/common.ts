@@ -61,7 +61,7 @@ export function xyData(points: readonly Point[]): TypedLineData {
 /** Dimensions of `xyData` for a line series (ECharts requires them for typed-array data). */
 export const XY_DIMENSIONS = ['time', 'value'];
 
-/** `xyData` read back as `[t, v]` pairs, gaps as null (tests, tooltips). */
+/** `xyData` read back as `[t, v]` pairs, gaps as null (for tests; rollup drops it from the bundle). */
 export function xyPairs(data: unknown): Array<[number, number | null]> {
   if (!(data instanceof Float64Array)) throw new TypeError('xyPairs: data is not a Float64Array from xyData');
   const out: Array<[number, number | null]> = [];
