@@ -215,12 +215,24 @@ describe('bridge publishing through MQTT discovery (real Mosquitto + Home Assist
   });
 
   it('the entities have states and the catalog attributes', async () => {
-    await waitFor(
+    // Each entity's state and availability arrive on their own topics, so HA applies them one by
+    // one: wait until every state asserted below has landed, not only the first one looked at.
+    const expected: Record<string, string> = {
+      'sensor.heatpump_cop_today': '6.75',
+      'sensor.heatpump_outdoor_temp': '-3',
+      'binary_sensor.heatpump_compressor_running': 'on',
+    };
+    const all = await waitFor(
       'states',
-      async () => ((await states()).get('sensor.heatpump_cop_today')?.state === '6.75' ? true : undefined),
+      async () => {
+        const now = await states();
+        const settled =
+          Object.entries(expected).every(([id, state]) => now.get(id)?.state === state) &&
+          now.get('binary_sensor.heatpump_alarm')?.attributes.code === 10;
+        return settled ? now : undefined;
+      },
       20_000,
     );
-    const all = await states();
     for (const spec of ENTITY_CATALOG) {
       const s = all.get(entityId(spec, 'heatpump'));
       assert.ok(s, spec.key);
