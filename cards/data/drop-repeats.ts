@@ -1,5 +1,10 @@
 import type { TimedSample } from './data-source.js';
 
+/** `mid` says nothing new: both neighbours hold its value and `prev`'s hold reaches `next`. */
+function isRepeat(prev: TimedSample, mid: TimedSample, next: TimedSample, maxHoldMs: number): boolean {
+  return mid.v === prev.v && next.v === mid.v && next.t - prev.t < maxHoldMs;
+}
+
 /**
  * Drops the samples that tell nothing new: a sample whose value equals both the last kept sample's
  * and the next sample's, while the kept one's hold still reaches the next (less than `maxHoldMs`
@@ -20,7 +25,7 @@ export function dropRepeats(samples: TimedSample[], maxHoldMs: number): TimedSam
   for (let i = 1; i < n - 1; i++) {
     const s = samples[i]!;
     const next = samples[i + 1]!;
-    if (s.v === kept.v && next.v === s.v && next.t - kept.t < maxHoldMs) {
+    if (isRepeat(kept, s, next, maxHoldMs)) {
       out ??= samples.slice(0, i);
       continue;
     }
@@ -33,18 +38,13 @@ export function dropRepeats(samples: TimedSample[], maxHoldMs: number): TimedSam
 }
 
 /**
- * The same rule for a live state about to be appended: when the last two samples and the new
- * value are equal and the new state is less than `maxHoldMs` after the second-to-last, the last
- * sample is the droppable middle one and the new state takes its place. Returns whether it did.
+ * The same rule for a live state about to be appended (newer than the last sample): when the last
+ * sample is a repeat between the one before it and the new state, the new state takes its place.
+ * Returns whether it did.
  */
 export function replaceRepeat(samples: TimedSample[], next: TimedSample, maxHoldMs: number): boolean {
   const n = samples.length;
-  if (n < 2) return false;
-  const prev = samples[n - 2]!;
-  const last = samples[n - 1]!;
-  if (prev.v === last.v && next.v === last.v && next.t > last.t && next.t - prev.t < maxHoldMs) {
-    samples[n - 1] = next;
-    return true;
-  }
-  return false;
+  if (n < 2 || !isRepeat(samples[n - 2]!, samples[n - 1]!, next, maxHoldMs)) return false;
+  samples[n - 1] = next;
+  return true;
 }

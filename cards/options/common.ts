@@ -42,28 +42,36 @@ export function legendRows(names: readonly string[], width = 600): number {
   return rows;
 }
 
+/** A line series' `data` as one flat typed array, with the `dimensions` ECharts requires for it. */
+export interface XYLine {
+  data: TypedLineData;
+  dimensions: string[];
+}
+
 /**
- * Points -> ECharts line data as one flat Float64Array `[t0, v0, t1, v1, …]`, gaps as NaN (the line
- * breaks there). ECharts marks typed-array data as primitive: it neither deep-clones it on
- * `setOption` (plain `[t, v]` pairs are cloned, one array per point) nor keeps per-point objects,
- * so a chart holds its data once, 16 bytes a point. Series using it need `XY_DIMENSIONS`.
+ * Flat `[t0, v0, t1, v1, …]` values -> the `data` and `dimensions` of a line series (spread into
+ * it). ECharts marks typed-array data as primitive: it neither deep-clones it on `setOption`
+ * (plain `[t, v]` pairs are cloned, one array per point) nor keeps per-point objects, so a chart
+ * holds its data once, 16 bytes a point.
  */
-export function xyData(points: readonly Point[]): TypedLineData {
+export function flatLine(values: Float64Array): XYLine {
+  return { data: typedLineData(values), dimensions: ['time', 'value'] };
+}
+
+/** Points -> a line series' `data` and `dimensions` (flatLine), gaps as NaN: the line breaks there. */
+export function xyLine(points: readonly Point[]): XYLine {
   const out = new Float64Array(points.length * 2);
   for (let i = 0; i < points.length; i++) {
     const p = points[i]!;
     out[2 * i] = p.t;
     out[2 * i + 1] = p.v ?? Number.NaN;
   }
-  return typedLineData(out);
+  return flatLine(out);
 }
 
-/** Dimensions of `xyData` for a line series (ECharts requires them for typed-array data). */
-export const XY_DIMENSIONS = ['time', 'value'];
-
-/** `xyData` read back as `[t, v]` pairs, gaps as null (for tests; rollup drops it from the bundle). */
+/** `xyLine` data read back as `[t, v]` pairs, gaps as null (for tests; rollup drops it from the bundle). */
 export function xyPairs(data: unknown): Array<[number, number | null]> {
-  if (!(data instanceof Float64Array)) throw new TypeError('xyPairs: data is not a Float64Array from xyData');
+  if (!(data instanceof Float64Array)) throw new TypeError('xyPairs: data is not a Float64Array from xyLine');
   const out: Array<[number, number | null]> = [];
   for (let i = 0; i + 1 < data.length; i += 2) {
     const v = data[i + 1]!;

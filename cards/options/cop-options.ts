@@ -1,5 +1,5 @@
 import type { ChartOption } from '../echarts/echarts.js';
-import { formatNumber, xyData, XY_DIMENSIONS, timeAxes } from './common.js';
+import { formatNumber, xyLine, timeAxes } from './common.js';
 import type { OptionContext, Point } from './common.js';
 
 export interface CopChartData {
@@ -43,8 +43,7 @@ export function buildCopOption(data: CopChartData, ctx: OptionContext): ChartOpt
       {
         type: 'line',
         name: t.chart.interval_cop,
-        data: xyData(data.intervalCop),
-        dimensions: XY_DIMENSIONS,
+        ...xyLine(data.intervalCop),
         showSymbol: false,
         areaStyle: { opacity: 0.3 },
         connectNulls: false,
@@ -72,8 +71,7 @@ export function buildCopOption(data: CopChartData, ctx: OptionContext): ChartOpt
               type: 'line' as const,
               name: t.role.outdoor_temp,
               yAxisIndex: 1,
-              data: xyData(data.outdoor ?? []),
-              dimensions: XY_DIMENSIONS,
+              ...xyLine(data.outdoor ?? []),
               showSymbol: false,
               lineStyle: { width: 1 },
             },

@@ -1,5 +1,4 @@
-import { typedLineData, type TypedLineData } from '../echarts/echarts.js';
-import type { Point } from './common.js';
+import { flatLine, type Point, type XYLine } from './common.js';
 
 /** [start, end] epoch ms while a state was on. */
 export type Interval = readonly [number, number];
@@ -29,14 +28,11 @@ export function onIntervals(points: readonly Point[], to: number): Interval[] {
  * each value until the next point. One path per lane instead of one graphic element per interval
  * (ECharts markArea), which kept a style and state record for every interval.
  */
-export function laneSteps(
-  intervals: readonly Interval[],
-  levels: { base: number; top: number },
-): TypedLineData {
-  // Flat [t, level, …] like xyData (series need XY_DIMENSIONS): four numbers per interval.
+export function laneSteps(intervals: readonly Interval[], levels: { base: number; top: number }): XYLine {
+  // Flat [t, level, …], four numbers per interval.
   const out = new Float64Array(intervals.length * 4);
   intervals.forEach(([start, end], i) => out.set([start, levels.top, end, levels.base], i * 4));
-  return typedLineData(out);
+  return flatLine(out);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ChartOption } from '../echarts/echarts.js';
-import { insideZoom, xyData, XY_DIMENSIONS, stackedGrids, timeAxes } from './common.js';
+import { insideZoom, xyLine, stackedGrids, timeAxes } from './common.js';
 import type { OptionContext, Point } from './common.js';
 
 export interface StackedPlot {
@@ -49,8 +49,7 @@ export function buildStackedOption(plots: readonly StackedPlot[], ctx: OptionCon
         name: s.name,
         xAxisIndex: i,
         yAxisIndex: i,
-        data: xyData(s.points),
-        dimensions: XY_DIMENSIONS,
+        ...xyLine(s.points),
         showSymbol: false,
         connectNulls: false,
         step: s.step ? ('end' as const) : undefined,

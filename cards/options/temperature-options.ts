@@ -1,5 +1,5 @@
 import type { ChartOption } from '../echarts/echarts.js';
-import { LEGEND_ROW, insideZoom, legendRows, xyData, XY_DIMENSIONS, timeAxes } from './common.js';
+import { LEGEND_ROW, insideZoom, legendRows, xyLine, timeAxes } from './common.js';
 import type { OptionContext, Point } from './common.js';
 import { laneSteps } from './lanes.js';
 import type { Interval } from './lanes.js';
@@ -54,8 +54,7 @@ export function buildTemperatureOption(data: TemperatureChartData, ctx: OptionCo
       ...data.series.map((s) => ({
         type: 'line' as const,
         name: s.name,
-        data: xyData(s.points),
-        dimensions: XY_DIMENSIONS,
+        ...xyLine(s.points),
         showSymbol: false,
         connectNulls: false,
         lineStyle: { width: 1.5 },
@@ -68,8 +67,7 @@ export function buildTemperatureOption(data: TemperatureChartData, ctx: OptionCo
           name: lane.name,
           xAxisIndex: 1,
           yAxisIndex: 1,
-          data: laneSteps(lane.intervals, { base, top: lanes - i }),
-          dimensions: XY_DIMENSIONS,
+          ...laneSteps(lane.intervals, { base, top: lanes - i }),
           step: 'end' as const,
           showSymbol: false,
           silent: true,

@@ -49,7 +49,7 @@ function chartSeries(tag: string): Promise<Array<{ name: string; points: number;
     const option = host?.chart?.getOption() as
       { series?: Array<{ name?: string; data?: unknown[] | Float64Array }> } | undefined;
     return (option?.series ?? []).map((s) => {
-      // Line series are flat typed arrays [t0, v0, t1, v1, …] (cards/options/common.ts xyData).
+      // Line series are flat typed arrays [t0, v0, t1, v1, …] (cards/options/common.ts xyLine).
       if (s.data instanceof Float64Array) {
         const flat = s.data;
         return { name: String(s.name ?? ''), points: flat.length / 2, first: flat.length ? flat[0]! : null };

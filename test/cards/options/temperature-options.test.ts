@@ -79,7 +79,7 @@ describe('laneSteps', () => {
             [30, 45],
           ],
           { base: 1.1, top: 2 },
-        ),
+        ).data,
       ),
     ).to.deep.equal([
       [10, 2],
@@ -87,7 +87,7 @@ describe('laneSteps', () => {
       [30, 2],
       [45, 1.1],
     ]);
-    expect(xyPairs(laneSteps([], { base: 0, top: 1 }))).to.deep.equal([]);
+    expect(xyPairs(laneSteps([], { base: 0, top: 1 }).data)).to.deep.equal([]);
   });
 });
 

@@ -1,23 +1,24 @@
 import { expect } from '@esm-bundle/chai';
 import '../../../cards/chart/hp-chart.js';
 import type { HpChart } from '../../../cards/chart/hp-chart.js';
-import { XY_DIMENSIONS, xyData, xyPairs } from '../../../cards/options/common.js';
+import { xyLine, xyPairs } from '../../../cards/options/common.js';
 
-describe('xyData', () => {
-  it('packs points into one flat Float64Array, gaps as NaN, and reads back as pairs', () => {
-    const data = xyData([
+describe('xyLine', () => {
+  it('packs points into one flat Float64Array with its dimensions, gaps as NaN, and reads back as pairs', () => {
+    const { data, dimensions } = xyLine([
       { t: 1000, v: 21.5 },
       { t: 2000, v: null },
       { t: 3000, v: -4.25 },
     ]);
     expect(data).to.be.instanceOf(Float64Array);
+    expect(dimensions).to.deep.equal(['time', 'value']);
     expect(Array.from(data as unknown as Float64Array)).to.deep.equal([1000, 21.5, 2000, NaN, 3000, -4.25]);
     expect(xyPairs(data)).to.deep.equal([
       [1000, 21.5],
       [2000, null],
       [3000, -4.25],
     ]);
-    expect(xyPairs(xyData([]))).to.deep.equal([]);
+    expect(xyPairs(xyLine([]).data)).to.deep.equal([]);
     expect(() => xyPairs([[1, 2]])).to.throw(/not a Float64Array/);
   });
 });
@@ -25,7 +26,7 @@ describe('xyData', () => {
 describe('typed line data in a real ECharts chart', () => {
   afterEach(() => document.body.replaceChildren());
 
-  async function mount(data: ReturnType<typeof xyData>): Promise<HpChart> {
+  async function mount(line: ReturnType<typeof xyLine>): Promise<HpChart> {
     const el = document.createElement('hp-chart');
     el.style.width = '400px';
     el.option = {
@@ -36,7 +37,7 @@ describe('typed line data in a real ECharts chart', () => {
         trigger: 'axis',
         valueFormatter: (v) => (typeof v === 'number' ? `${v.toFixed(1)} °C` : '–'),
       },
-      series: [{ type: 'line', name: 'Supply', data, dimensions: XY_DIMENSIONS, showSymbol: false }],
+      series: [{ type: 'line', name: 'Supply', ...line, showSymbol: false }],
     };
     document.body.append(el);
     await el.updateComplete;
@@ -44,14 +45,14 @@ describe('typed line data in a real ECharts chart', () => {
   }
 
   it('is held as given (not deep-cloned into per-point arrays), with gaps as empty values', async () => {
-    const data = xyData([
+    const line = xyLine([
       { t: 0, v: 30.5 },
       { t: 60_000, v: null },
       { t: 120_000, v: 32.25 },
     ]);
-    const el = await mount(data);
+    const el = await mount(line);
     const series = el.chart!.getOption().series as Array<{ data: unknown }>;
-    expect(series[0]!.data).to.equal(data);
+    expect(series[0]!.data).to.equal(line.data);
     const stored = (
       el.chart as unknown as {
         getModel(): {
@@ -69,7 +70,7 @@ describe('typed line data in a real ECharts chart', () => {
 
   it('shows the point in the axis tooltip with the series formatter', async () => {
     const el = await mount(
-      xyData([
+      xyLine([
         { t: 0, v: 30.5 },
         { t: 60_000, v: 31.04 },
         { t: 120_000, v: 32.25 },

@@ -88,7 +88,7 @@ function probeInPage(): ViewProbe {
       }>;
     };
   };
-  // Line series carry flat typed arrays [t0, v0, t1, v1, …] (cards/options/common.ts xyData), NaN
+  // Line series carry flat typed arrays [t0, v0, t1, v1, …] (cards/options/common.ts xyLine), NaN
   // for gaps; read them as [t, v] pairs like plain ECharts data, gaps as null.
   const pointsOf = (d: unknown): unknown[] => {
     if (!ArrayBuffer.isView(d)) return (d as unknown[] | undefined) ?? [];
