@@ -8,7 +8,8 @@ import { buildInfluxQLQuery } from './influxql-query.js';
 import { createInfluxQLTransport, type InfluxQLTransport } from './influxql-transport.js';
 import { planForSource } from './layouts.js';
 import { pingInflux, type InfluxServerInfo } from './ping.js';
-import type { QueryPlan, SourceRow } from './query-plan.js';
+import type { QueryPlan, QueryRange, SourceRow } from './query-plan.js';
+import { querySpans } from './query-spans.js';
 
 export type QueryLanguage = 'flux' | 'influxql';
 
@@ -85,26 +86,28 @@ export class InfluxSource implements SampleSource {
     const from = Math.floor(request.from / request.windowMs) * request.windowMs;
     const range = { from, to: request.to, windowMs: request.windowMs };
     const rows: SourceRow[] = [];
-    if (this.flux !== undefined) {
-      const text = buildFluxQuery({ bucket: fluxBucket(this.options.influx), plan: this.plan, range });
-      for await (const batch of this.flux.batches(text)) {
+    // Long ranges are read in pieces of at most a month, so no single query nears the timeout.
+    for (const span of querySpans(range)) {
+      if (request.signal?.aborted) break;
+      for await (const batch of this.spanBatches(span)) {
         if (request.signal?.aborted) break;
         append(rows, batch);
       }
-    } else if (this.influxql !== undefined) {
-      const query = buildInfluxQLQuery({
-        plan: this.plan,
-        range,
-        retentionPolicy: this.options.influx.retention_policy,
-      });
-      for await (const batch of this.influxql.batches(query)) {
-        if (request.signal?.aborted) break;
-        append(rows, batch);
-      }
-    } else {
-      throw new Error('InfluxSource.fetch() after stop()');
     }
     return rows;
+  }
+
+  private spanBatches(range: QueryRange): AsyncIterable<readonly SourceRow[]> {
+    if (this.plan === undefined) throw new Error('InfluxSource.fetch() before start()');
+    if (this.flux !== undefined)
+      return this.flux.batches(
+        buildFluxQuery({ bucket: fluxBucket(this.options.influx), plan: this.plan, range }),
+      );
+    if (this.influxql !== undefined)
+      return this.influxql.batches(
+        buildInfluxQLQuery({ plan: this.plan, range, retentionPolicy: this.options.influx.retention_policy }),
+      );
+    throw new Error('InfluxSource.fetch() after stop()');
   }
 
   async describe(): Promise<SourceDescription> {

@@ -78,4 +78,23 @@ describe('InfluxSource start (language auto)', () => {
     await s.fetch({ from: 0, to: 60_000, windowMs: 60_000 });
     assert.match(queries[0] ?? '', /^SELECT mean\("value"\) AS "value" FROM "heatpump"/);
   });
+
+  it('reads a year in month-long queries and joins their rows', async () => {
+    const t = Date.UTC(2025, 0, 1);
+    const { s, queries } = source({ bucket: 'hp' }, 2, [{ t, name: 'outdoor_temp', value: 2 }]);
+    await s.start();
+    const r = await s.fetch({ from: t, to: t + 365 * 86_400_000, windowMs: 1_800_000 });
+    assert.equal(queries.length, 12);
+    assert.match(
+      queries[0] ?? '',
+      /range\(start: 2025-01-01T00:00:00.000Z, stop: 2025-02-01T00:00:00.000Z\)/,
+    );
+    assert.match(
+      queries[1] ?? '',
+      /range\(start: 2025-02-01T00:00:00.000Z, stop: 2025-03-04T00:00:00.000Z\)/,
+    );
+    // The fake answers every query with the same row: twelve reads, twelve rows, one sample kept.
+    assert.equal(r.rows, 12);
+    assert.deepEqual(r.series.outdoor_temp, [{ t, v: 2 }]);
+  });
 });
