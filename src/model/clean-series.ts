@@ -51,46 +51,62 @@ export function cleanSeries(
   options: CleanSeriesOptions = {},
 ): CleanSeriesResult {
   const issues = emptyIssueCounts();
-  const sort = options.outOfOrder === 'sort';
   const breakOnGap = options.gapValues === 'break';
-  const series: Sample[] = [];
-  let breaks = 0;
-  /** Appends a sample in time order: duplicates and pointless gap markers are dropped here. */
-  const append = (sample: Sample): void => {
-    const last = series[series.length - 1];
-    if (last !== undefined && last.t === sample.t) {
-      issues.duplicate_timestamp += 1;
-      return;
-    }
-    if (sample.gap === true) {
-      if (last === undefined || last.gap === true) return;
-      breaks += 1;
-    }
-    series.push(sample);
-  };
-  // Unsorted input is collected and sorted first; in-order input goes straight to append.
-  const parsed: Sample[] | undefined = sort ? [] : undefined;
-  let latest = Number.NEGATIVE_INFINITY;
-  let unordered = false;
+  const parsed: Sample[] = [];
   for (const row of raw) {
     const sample = parseRow(row, breakOnGap, issues);
-    if (sample === undefined) continue;
+    if (sample !== undefined) parsed.push(sample);
+  }
+  return orderSamples(parsed, options, issues);
+}
+
+/**
+ * The ordering half of cleanSeries, for samples already parsed (finite `t`, finite `v` or a gap
+ * marker), e.g. by mapRows, which would otherwise pay for a second parse and a second object per
+ * row. Out-of-order samples are dropped or sorted (options.outOfOrder), duplicate timestamps
+ * and pointless gap markers dropped, all counted into `issues`. Works in place: `samples` is
+ * reordered and compacted and becomes the returned series, so the caller must own it.
+ */
+export function orderSamples(
+  samples: Sample[],
+  options: CleanSeriesOptions = {},
+  issues: DataIssueCounts = emptyIssueCounts(),
+): CleanSeriesResult {
+  const sort = options.outOfOrder === 'sort';
+  let latest = Number.NEGATIVE_INFINITY;
+  let unordered = false;
+  let kept = 0;
+  for (let i = 0; i < samples.length; i += 1) {
+    const sample = samples[i] as Sample;
     if (sample.t < latest) {
       issues.out_of_order += 1;
       if (!sort) continue;
       unordered = true;
+    } else latest = sample.t;
+    samples[kept++] = sample;
+  }
+  samples.length = kept;
+  // Array.prototype.sort is stable, so among equal timestamps the first in input order stays first.
+  // Input found in order (the usual case, one stream per role) needs no sort at all.
+  if (unordered) samples.sort((a, b) => a.t - b.t);
+  let breaks = 0;
+  let out = 0;
+  for (let i = 0; i < samples.length; i += 1) {
+    const sample = samples[i] as Sample;
+    const last = out > 0 ? samples[out - 1] : undefined;
+    if (last !== undefined && last.t === sample.t) {
+      issues.duplicate_timestamp += 1;
+      continue;
     }
-    latest = Math.max(latest, sample.t);
-    if (parsed) parsed.push(sample);
-    else append(sample);
+    if (sample.gap === true) {
+      // A marker with no value before it, or right after another marker, says nothing.
+      if (last === undefined || last.gap === true) continue;
+      breaks += 1;
+    }
+    samples[out++] = sample;
   }
-  if (parsed) {
-    // Array.prototype.sort is stable, so among equal timestamps the first in input order stays first.
-    // Input found in order (the usual case, one stream per role) needs no sort at all.
-    if (unordered) parsed.sort((a, b) => a.t - b.t);
-    for (const sample of parsed) append(sample);
-  }
-  return { series, issues, breaks };
+  samples.length = out;
+  return { series: samples, issues, breaks };
 }
 
 /** One row as a sample, or undefined (its issue counted). */

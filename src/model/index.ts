@@ -19,7 +19,7 @@ export { DATA_ISSUE_REASONS, emptyIssueCounts, mergeIssueCounts, totalIssueCount
 export type { DataIssueReason, DataIssueCounts } from './data-issues.js';
 export { parseSampleValue, parseTimestamp } from './parse-value.js';
 export type { Parsed } from './parse-value.js';
-export { GAP_STATES, cleanSeries, isGapValue } from './clean-series.js';
+export { GAP_STATES, cleanSeries, isGapValue, orderSamples } from './clean-series.js';
 export type { CleanSeriesOptions, CleanSeriesResult } from './clean-series.js';
 export { rangeMs } from './time-range.js';
 export type { TimeRange } from './time-range.js';

@@ -1,4 +1,4 @@
-import { cleanSeries, isGapValue, type CleanSeriesOptions } from '../model/clean-series.js';
+import { isGapValue, orderSamples, type CleanSeriesOptions } from '../model/clean-series.js';
 import { emptyIssueCounts, mergeIssueCounts, type DataIssueCounts } from '../model/data-issues.js';
 import { parseSampleValue, parseTimestamp } from '../model/parse-value.js';
 import type { Role } from '../model/role.js';
@@ -29,9 +29,9 @@ const MAX_UNKNOWN_KEYS = 50;
 /**
  * Raw rows -> canonical series. A row is matched by register id (case-insensitive), else by name;
  * rows of registers without a role are ignored, unknown registers counted. Values are converted
- * with convertValue (scaling, aux kW, 0/1 states, integer alarm codes), each role is cleaned with
- * cleanSeries, IVT-style aux steps are summed to kW, and implied signals are derived (deriveSeries).
- * Never throws.
+ * with convertValue (scaling, aux kW, 0/1 states, integer alarm codes), each role is cleaned as
+ * cleanSeries would (rows are parsed here once, then put in order by orderSamples), IVT-style aux
+ * steps are summed to kW, and implied signals are derived (deriveSeries). Never throws.
  */
 export function mapRows(
   provider: BrandProvider,
@@ -49,59 +49,84 @@ export function mapRows(
   const buckets = new Map<Role, Sample[]>();
   const stepBuckets: Sample[][] = [];
 
+  /** Where an entry's samples go; undefined for registers without a role or an unused aux input. */
+  const bucketFor = (entry: RegisterEntry): Sample[] | undefined => {
+    const role = entry.role;
+    if (!role || (role === 'aux_heater' && !isActiveAuxInput(entry, provider.aux))) return undefined;
+    if (entry.auxInput === 'step' && role === 'aux_heater') return (stepBuckets[entry.auxStep ?? 0] ??= []);
+    let bucket = buckets.get(role);
+    if (!bucket) buckets.set(role, (bucket = []));
+    return bucket;
+  };
+
+  // Rows arrive grouped by signal (one stream per register), so the lookup is done once per run.
+  let lastId: unknown;
+  let lastName: unknown;
+  let entry: RegisterEntry | undefined;
+  let bucket: Sample[] | undefined;
+  let looked = false;
   for (const row of rows) {
-    const entry = findEntry(row, byId, byName);
-    if (!entry) {
+    if (row === null || typeof row !== 'object') {
       issues.unknown_register += 1;
-      if (unknown.size < MAX_UNKNOWN_KEYS) unknown.add(String(row?.registerId ?? row?.name ?? '(none)'));
+      if (unknown.size < MAX_UNKNOWN_KEYS) unknown.add('(none)');
       continue;
     }
-    const role = entry.role;
-    if (!role || (role === 'aux_heater' && !isActiveAuxInput(entry, provider.aux))) continue;
+    if (!looked || row.registerId !== lastId || row.name !== lastName) {
+      entry = findEntry(row, byId, byName);
+      bucket = entry && bucketFor(entry);
+      lastId = row.registerId;
+      lastName = row.name;
+      looked = true;
+    }
+    if (!entry) {
+      issues.unknown_register += 1;
+      if (unknown.size < MAX_UNKNOWN_KEYS) unknown.add(String(row.registerId ?? row.name ?? '(none)'));
+      continue;
+    }
+    if (!bucket) continue;
     const t = parseTimestamp(row.t);
-    const stored = parseSampleValue(row.value);
     if (!t.ok) {
       issues[t.reason] += 1;
       continue;
     }
-    let sample: Sample;
     if (options.gapValues === 'break' && isGapValue(row.value)) {
-      // A gap marker is not converted; cleanSeries keeps it.
-      sample = gapMarker(t.value);
-    } else {
-      if (!stored.ok) {
-        issues[stored.reason] += 1;
-        continue;
-      }
-      const value = convertValue(entry, stored.value, provider);
-      if (!value.ok) {
-        issues[value.reason] += 1;
-        continue;
-      }
-      sample = { t: t.value, v: value.value };
+      // A gap marker is not converted; orderSamples keeps it.
+      bucket.push(gapMarker(t.value));
+      continue;
     }
-    if (entry.auxInput === 'step' && role === 'aux_heater') {
-      (stepBuckets[entry.auxStep ?? 0] ??= []).push(sample);
-    } else {
-      let bucket = buckets.get(role);
-      if (!bucket) buckets.set(role, (bucket = []));
-      bucket.push(sample);
+    const stored = parseSampleValue(row.value);
+    if (!stored.ok) {
+      issues[stored.reason] += 1;
+      continue;
     }
+    const value = convertValue(entry, stored.value, provider);
+    if (!value.ok) {
+      issues[value.reason] += 1;
+      continue;
+    }
+    // Scaling can overflow a huge stored value; orderSamples below takes samples as valid.
+    if (!Number.isFinite(value.value)) {
+      issues.non_finite += 1;
+      continue;
+    }
+    bucket.push({ t: t.value, v: value.value });
   }
 
   const series: SeriesByRole = {};
   const cleanIssues: DataIssueCounts[] = [];
+  // A bucket is made when its register is first seen; one that got no sample is a missing signal.
   for (const [role, bucket] of buckets) {
-    const cleaned = cleanSeries(bucket, options);
+    if (bucket.length === 0) continue;
+    const cleaned = orderSamples(bucket, options);
     series[role] = cleaned.series;
     cleanIssues.push(cleaned.issues);
   }
-  if (stepBuckets.length > 0 && provider.aux.kind === 'steps') {
+  if (stepBuckets.some((b) => b.length > 0) && provider.aux.kind === 'steps') {
     const steps: Array<Series | undefined> = [];
     for (let i = 0; i < stepBuckets.length; i += 1) {
       const bucket = stepBuckets[i];
-      if (!bucket) continue;
-      const cleaned = cleanSeries(bucket, options);
+      if (!bucket || bucket.length === 0) continue;
+      const cleaned = orderSamples(bucket, options);
       steps[i] = cleaned.series;
       cleanIssues.push(cleaned.issues);
     }

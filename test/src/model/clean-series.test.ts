@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { cleanSeries, totalIssueCount } from '../../../src/index.js';
+import { cleanSeries, gapMarker, orderSamples, totalIssueCount, type Sample } from '../../../src/index.js';
 
 describe('cleanSeries', () => {
   it('parses numbers, numeric strings, booleans and HA words; counts the rest by reason', () => {
@@ -117,5 +117,54 @@ describe('cleanSeries', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('leaves its input untouched (its own ordering works on a copy)', () => {
+    const raw = [
+      { t: 3, v: 1 },
+      { t: 1, v: 2 },
+      { t: 1, v: 3 },
+    ];
+    const copy = raw.map((r) => ({ ...r }));
+    cleanSeries(raw, { outOfOrder: 'sort' });
+    assert.deepEqual(raw, copy);
+  });
+});
+
+describe('orderSamples (parsed samples, in place)', () => {
+  const parsedSample: fc.Arbitrary<Sample> = fc.oneof(
+    fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: -5, max: 5 })).map(([t, v]) => ({ t, v })),
+    fc.integer({ min: 0, max: 30 }).map((t) => gapMarker(t)),
+  );
+
+  it('property: the same series and counts as cleanSeries, in the array it was given', () => {
+    fc.assert(
+      fc.property(fc.array(parsedSample, { maxLength: 40 }), fc.boolean(), (samples, sort) => {
+        const options = { outOfOrder: sort ? ('sort' as const) : ('skip' as const) };
+        const expected = cleanSeries(samples, options);
+        const own = [...samples];
+        const result = orderSamples(own, options);
+        assert.equal(result.series, own);
+        assert.deepEqual(result.series, expected.series);
+        assert.deepEqual(result.issues, expected.issues);
+        assert.equal(result.breaks, expected.breaks);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('drops a leading or repeated gap marker, keeps the first of equal timestamps, counts into given issues', () => {
+    const issues = cleanSeries([{ t: 0, v: 'x' }]).issues;
+    const result = orderSamples(
+      [gapMarker(1), { t: 2, v: 5 }, { t: 2, v: 6 }, gapMarker(3), gapMarker(4), { t: 1, v: 9 }],
+      {},
+      issues,
+    );
+    assert.deepEqual(result.series, [{ t: 2, v: 5 }, gapMarker(3)]);
+    assert.equal(result.breaks, 1);
+    assert.equal(result.issues, issues);
+    assert.equal(issues.non_numeric, 1);
+    assert.equal(issues.duplicate_timestamp, 1);
+    assert.equal(issues.out_of_order, 1);
   });
 });

@@ -166,6 +166,53 @@ describe('mapRows', () => {
     assert.throws(() => createGenericProvider({ supply_temp: { scale: Number.NaN } }), /supply_temp.scale/);
   });
 
+  it('a value its scale pushes past the float range is counted as non_finite, not kept', () => {
+    const p = createGenericProvider({ supply_temp: { scale: 10 } });
+    const { series, issues } = mapRows(p, [
+      { t: 0, name: 'supply_temp', value: 1e308 },
+      { t: 1, name: 'supply_temp', value: 3.5 },
+    ]);
+    assert.deepEqual(series.supply_temp, [{ t: 1, v: 35 }]);
+    assert.equal(issues.non_finite, 1);
+  });
+
+  it('rows of one key in a run and rows of alternating keys map alike (the lookup is cached per run)', () => {
+    const runs = [
+      { t: 0, registerId: '0007', value: 1 },
+      { t: 1, registerId: '0007', value: 2 },
+      { t: 0, name: 'radiator_forward', value: 30 },
+      { t: 1, name: 'radiator_forward', value: 31 },
+      { t: 2, registerId: 'FFFF', value: 1 },
+      { t: 3, registerId: 'FFFF', value: 1 },
+      { t: 2, registerId: '0007', value: 3 },
+    ];
+    const interleaved = [runs[0]!, runs[2]!, runs[1]!, runs[3]!, runs[4]!, runs[6]!, runs[5]!];
+    const a = mapRows(thermia, runs);
+    const b = mapRows(thermia, interleaved);
+    assert.deepEqual(a.series, b.series);
+    assert.deepEqual(a.issues, b.issues);
+    assert.deepEqual(
+      a.series.outdoor_temp?.map((s) => s.v),
+      [1, 2, 3],
+    );
+    assert.deepEqual(
+      a.series.supply_temp?.map((s) => s.v),
+      [30, 31],
+    );
+    assert.equal(a.issues.unknown_register, 2);
+  });
+
+  it('a signal whose every row is bad is missing, not an empty series (aux steps too)', () => {
+    const { series, issues } = mapRows(ivt, [
+      { t: 0, registerId: '0007', value: 'bad' },
+      { t: 0, registerId: '1A02', value: null },
+      { t: 1, registerId: '1A03', value: 'x' },
+    ]);
+    assert.deepEqual(Object.keys(series), []);
+    assert.equal(issues.non_numeric, 2);
+    assert.equal(issues.missing_value, 1);
+  });
+
   it('bad rows are counted, never thrown; out-of-order rows per role are skipped', () => {
     const { series, issues } = mapRows(generic, [
       { t: 2, name: 'outdoor_temp', value: 1 },
