@@ -10,6 +10,7 @@ const BENCHES = [
   // Node only, seconds: the core's share of a card's first render and of a bridge cycle.
   { name: 'core-metrics', argv: ['--import', 'tsx', 'bench/core-metrics.ts'] },
   { name: 'bridge-compute', argv: ['--import', 'tsx', 'bench/bridge-compute.ts'] },
+  { name: 'bridge-mapping', argv: ['--import', 'tsx', 'bench/bridge-mapping.ts'] },
   // Bridge first among the long ones: it starts InfluxDB 2, InfluxDB 1 and Home Assistant and seeds a year.
   { name: 'bridge', argv: ['--import', 'tsx', 'bench/bridge.ts'] },
   { name: 'render', argv: ['bench/render.mjs'] },

@@ -22,9 +22,6 @@ export function createFluxRowReader(): FluxRowReader {
   // Every signal's stream has the same window starts, so each time string comes back once per
   // signal (~25 times): a lookup is several times cheaper than parsing RFC 3339 again.
   const parsedTimes = new Map<string, number>();
-  // Rows come grouped by signal: a key equal to the previous row's reuses that string, so 55 k rows
-  // hold ~20 key strings and the mapping compares them by reference.
-  let previousKey = '';
   let expectHeader = true;
   let ti = -1;
   let vi = -1;
@@ -74,8 +71,6 @@ export function createFluxRowReader(): FluxRowReader {
         value = columns[vi] ?? '';
         key = columns[ki] ?? '';
       }
-      if (key === previousKey) key = previousKey;
-      else previousKey = key;
       let t = parsedTimes.get(time);
       if (t === undefined) parsedTimes.set(time, (t = Date.parse(time)));
       // An empty cell is a null, not a zero: NaN is counted and skipped downstream (clean-series).
