@@ -73,7 +73,13 @@ try {
     const t = performance.now();
     const res = await fetch(`${v2.url}/api/v2/query?org=${v2.org}`, {
       method: 'POST',
-      headers: { authorization: `Token ${v2.token}`, 'content-type': 'application/json', accept: 'text/csv' },
+      // Uncompressed, as the client asks: fetch would negotiate gzip and slow this floor by ~40 %.
+      headers: {
+        authorization: `Token ${v2.token}`,
+        'content-type': 'application/json',
+        accept: 'text/csv',
+        'accept-encoding': 'identity',
+      },
       body: JSON.stringify({
         query,
         dialect: {

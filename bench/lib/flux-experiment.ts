@@ -76,6 +76,8 @@ try {
           authorization: `Token ${v2.token}`,
           'content-type': 'application/vnd.flux',
           accept: 'text/csv',
+          // As the bridge's client reads it: uncompressed.
+          'accept-encoding': 'identity',
         },
         body: query,
       });

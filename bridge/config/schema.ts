@@ -92,6 +92,12 @@ export const influxSchema = z.strictObject({
   password: secret.optional().describe('InfluxDB 1.x password (secret; prefer `password_file`)'),
   password_file: filePath.optional().describe('File that holds the password'),
   timeout_ms: z.number().int().min(100).max(600_000).default(30_000).describe('Timeout of one query, ms'),
+  gzip: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Ask InfluxDB to gzip its answers: worth it over a slow link, a cost when InfluxDB runs on the same host',
+    ),
 });
 
 export const homeAssistantSchema = z.strictObject({

@@ -185,6 +185,7 @@ function defaultTransports(influx: InfluxConfig): InfluxTransports {
           (influx.username !== undefined ? `${influx.username}:${influx.password ?? ''}` : undefined),
         org: influx.org,
         timeoutMs: influx.timeout_ms,
+        gzip: influx.gzip,
       }),
     influxql: () =>
       createInfluxQLTransport({
@@ -195,6 +196,7 @@ function defaultTransports(influx: InfluxConfig): InfluxTransports {
         password: influx.password,
         token: influx.token,
         timeoutMs: influx.timeout_ms,
+        gzip: influx.gzip,
       }),
   };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { createFluxTransport } from '../../../bridge/influx/flux-transport.js';
 import { InfluxQueryError } from '../../../bridge/influx/influx-errors.js';
@@ -51,14 +52,20 @@ describe('InfluxDB transports hand rows over in batches', () => {
   let url = '';
   let status = 200;
   let body = '';
+  /** The Accept-Encoding of each request; a request that accepts gzip gets the body gzipped. */
+  const encodings: string[] = [];
   before(async () => {
     server = createServer((req, res) => {
       req.resume();
       req.on('end', () => {
+        const accept = String(req.headers['accept-encoding'] ?? '');
+        encodings.push(accept);
+        const gzip = /\bgzip\b/.test(accept);
         res.writeHead(status, {
+          ...(gzip ? { 'content-encoding': 'gzip' } : {}),
           'content-type': req.url?.startsWith('/api/v2') ? 'text/csv' : 'application/json',
         });
-        res.end(body);
+        res.end(gzip ? gzipSync(body) : body);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -115,5 +122,37 @@ describe('InfluxDB transports hand rows over in batches', () => {
         ['outdoor_temp@0=0.5', 'outdoor_temp@2=2.5', 'outdoor_temp@3=3.5'],
       ],
     );
+  });
+
+  it('both ask for uncompressed answers unless influxdb.gzip is set; gzipped answers read the same', async () => {
+    status = 200;
+    const fluxRows = async (gzip: boolean) =>
+      (
+        await collect(createFluxTransport({ url, token: 't', org: 'o', timeoutMs: 5_000, gzip }).batches('q'))
+      ).flat();
+    const influxqlRows = async (gzip: boolean) =>
+      (
+        await collect(
+          createInfluxQLTransport({ url, database: 'db', timeoutMs: 5_000, gzip }).batches({
+            text: 'SELECT …',
+            statementKeys: [{ tag: 'name' }, { fixed: 'outdoor_temp' }],
+          }),
+        )
+      ).flat();
+    body = fluxCsv(300);
+    encodings.length = 0;
+    const plainFlux = await fluxRows(false);
+    const gzipFlux = await fluxRows(true);
+    body = influxqlChunks(4);
+    const plainQl = await influxqlRows(false);
+    const gzipQl = await influxqlRows(true);
+    assert.equal(encodings.length, 4);
+    assert.ok(!/gzip/.test(encodings[0]!) && !/gzip/.test(encodings[2]!), encodings.join(' | '));
+    assert.match(encodings[1]!, /gzip/);
+    assert.match(encodings[3]!, /gzip/);
+    assert.equal(plainFlux.length, 600);
+    assert.deepEqual(gzipFlux, plainFlux);
+    assert.equal(plainQl.length, 6);
+    assert.deepEqual(gzipQl, plainQl);
   });
 });
