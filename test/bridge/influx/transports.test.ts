@@ -108,6 +108,16 @@ describe('InfluxDB transports hand rows over in batches', () => {
     await assert.rejects(collect(flux.batches('q')), (e: Error) => e instanceof InfluxQueryError);
   });
 
+  it('Flux: an error table after some rows ends the read with the server message', async () => {
+    status = 200;
+    body = `${fluxCsv(3)}#datatype,string,string\r\n#group,true,true\r\n#default,,\r\n,error,reference\r\n,"panic: ""out of memory""",\r\n\r\n`;
+    const flux = createFluxTransport({ url, token: 't', org: 'o', timeoutMs: 5_000 });
+    await assert.rejects(
+      collect(flux.batches('q')),
+      (e: Error) => e instanceof InfluxQueryError && /panic: "out of memory"/.test(e.message),
+    );
+  });
+
   it('InfluxQL: one batch per document, null values left out, keys from the tag', async () => {
     status = 200;
     body = influxqlChunks(4);
