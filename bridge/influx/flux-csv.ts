@@ -3,7 +3,7 @@ import { InfluxQueryError } from './influx-errors.js';
 import type { SourceRow } from './query-plan.js';
 
 /**
- * Turns the lines of InfluxDB's annotated CSV, as the client splits them, into rows of the three
+ * Turns the lines of InfluxDB's annotated CSV (split by csv-lines.ts) into rows of the three
  * columns flux-query.ts produces (`_time`, `_value`, `key`).
  *
  * Why not the client's row API: it splits every line into an array of all its columns (result
