@@ -7,6 +7,7 @@
  */
 import { configSchema } from '../bridge/config/schema.js';
 import { buildFluxQuery } from '../bridge/influx/flux-query.js';
+import { FLUX_DIALECT } from '../bridge/influx/flux-transport.js';
 import { buildInfluxQLQuery } from '../bridge/influx/influxql-query.js';
 import { fluxBucket } from '../bridge/influx/influx-source.js';
 import { planForSource } from '../bridge/influx/layouts.js';
@@ -98,17 +99,8 @@ async function rawQuery(from: number, to: number, windowMs: number): Promise<{ m
         accept: 'text/csv',
         'accept-encoding': 'identity',
       },
-      // The same dialect @influxdata/influxdb-client asks for, so the answer has the same size.
-      body: JSON.stringify({
-        query,
-        dialect: {
-          header: true,
-          delimiter: ',',
-          quoteChar: '"',
-          commentPrefix: '#',
-          annotations: ['datatype', 'group', 'default'],
-        },
-      }),
+      // The transport's own dialect, so the answer has the same size.
+      body: JSON.stringify({ query, dialect: FLUX_DIALECT }),
     });
   } else {
     const q = buildInfluxQLQuery({ plan, range, retentionPolicy: inf.retention_policy });

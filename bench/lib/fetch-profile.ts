@@ -9,6 +9,7 @@ import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import { configSchema } from '../../bridge/config/schema.js';
 import { buildFluxQuery } from '../../bridge/influx/flux-query.js';
+import { FLUX_DIALECT } from '../../bridge/influx/flux-transport.js';
 import { planForSource } from '../../bridge/influx/layouts.js';
 import { computeSnapshot } from '../../bridge/pipeline/compute-snapshot.js';
 import { createInfluxSource, metricOptionsFor, providerFor } from '../../bridge/pipeline/create-parts.js';
@@ -80,16 +81,7 @@ try {
         accept: 'text/csv',
         'accept-encoding': 'identity',
       },
-      body: JSON.stringify({
-        query,
-        dialect: {
-          header: true,
-          delimiter: ',',
-          quoteChar: '"',
-          commentPrefix: '#',
-          annotations: ['datatype', 'group', 'default'],
-        },
-      }),
+      body: JSON.stringify({ query, dialect: FLUX_DIALECT }),
     });
     await res.arrayBuffer();
     return performance.now() - t;

@@ -117,7 +117,7 @@ export function createFluxTransport(options: FluxTransportOptions): FluxTranspor
 }
 
 /** The annotated CSV dialect the client's QueryApi asks for; flux-csv.ts reads it. */
-const FLUX_DIALECT = {
+export const FLUX_DIALECT = {
   header: true,
   delimiter: ',',
   quoteChar: '"',

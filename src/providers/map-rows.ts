@@ -25,6 +25,8 @@ export interface MapRowsResult {
 }
 
 const MAX_UNKNOWN_KEYS = 50;
+/** No row's key: the first row is always looked up. */
+const NOT_LOOKED_UP = Symbol('not looked up');
 
 /**
  * Raw rows -> canonical series. A row is matched by register id (case-insensitive), else by name;
@@ -60,27 +62,20 @@ export function mapRows(
   };
 
   // Rows arrive grouped by signal (one stream per register), so the lookup is done once per run.
-  let lastId: unknown;
-  let lastName: unknown;
+  let lastId: unknown = NOT_LOOKED_UP;
+  let lastName: unknown = NOT_LOOKED_UP;
   let entry: RegisterEntry | undefined;
   let bucket: Sample[] | undefined;
-  let looked = false;
   for (const row of rows) {
-    if (row === null || typeof row !== 'object') {
-      issues.unknown_register += 1;
-      if (unknown.size < MAX_UNKNOWN_KEYS) unknown.add('(none)');
-      continue;
-    }
-    if (!looked || row.registerId !== lastId || row.name !== lastName) {
+    if (row?.registerId !== lastId || row?.name !== lastName) {
       entry = findEntry(row, byId, byName);
       bucket = entry && bucketFor(entry);
-      lastId = row.registerId;
-      lastName = row.name;
-      looked = true;
+      lastId = row?.registerId;
+      lastName = row?.name;
     }
     if (!entry) {
       issues.unknown_register += 1;
-      if (unknown.size < MAX_UNKNOWN_KEYS) unknown.add(String(row.registerId ?? row.name ?? '(none)'));
+      if (unknown.size < MAX_UNKNOWN_KEYS) unknown.add(String(row?.registerId ?? row?.name ?? '(none)'));
       continue;
     }
     if (!bucket) continue;
