@@ -8,7 +8,9 @@
 import { configSchema } from '../bridge/config/schema.js';
 import { buildFluxQuery } from '../bridge/influx/flux-query.js';
 import { FLUX_DIALECT } from '../bridge/influx/flux-transport.js';
+import { splitByCoverage } from '../bridge/influx/downsample-coverage.js';
 import { buildInfluxQLQuery } from '../bridge/influx/influxql-query.js';
+import type { QueryRange } from '../bridge/influx/query-plan.js';
 import { fluxBucket } from '../bridge/influx/influx-source.js';
 import { planForSource } from '../bridge/influx/layouts.js';
 import { chooseWindow } from '../bridge/influx/window.js';
@@ -28,6 +30,8 @@ import { providerMapper } from '../bridge/sources/row-mapper.js';
 
 interface WorkerInput {
   flavour: 'flux' | 'influxql';
+  /** Reads through the downsampled copy (influxdb.downsample_*), filled first; no production rows. */
+  copy: boolean;
   influxdb: Record<string, string>;
   ha: { url: string; token: string };
   now: number;
@@ -86,11 +90,26 @@ function windowFor(spanMs: number): number {
 async function rawQuery(from: number, to: number, windowMs: number): Promise<{ ms: number; bytes: number }> {
   const aligned = Math.floor(from / windowMs) * windowMs;
   const range = { from: aligned, to, windowMs };
+  // With the copy: the same pieces the source reads (raw | copy | raw), each as one query.
+  const windowOfCopy = config.influxdb.downsample_window_minutes * 60_000;
+  const pieces = splitByCoverage(range, source.downsampleCoverage, windowOfCopy);
+  let ms = 0;
+  let bytes = 0;
+  for (const piece of pieces) {
+    const one = await pieceQuery(piece.range, piece.downsampled);
+    ms += one.ms;
+    bytes += one.bytes;
+  }
+  return { ms, bytes };
+}
+
+async function pieceQuery(range: QueryRange, downsampled: boolean): Promise<{ ms: number; bytes: number }> {
   const inf = config.influxdb;
   const t0 = performance.now();
   let res: Response;
   if (input.flavour === 'flux') {
-    const query = buildFluxQuery({ bucket: fluxBucket(inf), plan, range });
+    const bucket = downsampled ? (inf.downsample_bucket ?? '') : fluxBucket(inf);
+    const query = buildFluxQuery({ bucket, plan, range });
     res = await fetch(`${inf.url.replace(/\/$/, '')}/api/v2/query?org=${encodeURIComponent(inf.org ?? '')}`, {
       method: 'POST',
       headers: {
@@ -103,7 +122,8 @@ async function rawQuery(from: number, to: number, windowMs: number): Promise<{ m
       body: JSON.stringify({ query, dialect: FLUX_DIALECT }),
     });
   } else {
-    const q = buildInfluxQLQuery({ plan, range, retentionPolicy: inf.retention_policy });
+    const retentionPolicy = downsampled ? inf.downsample_retention_policy : inf.retention_policy;
+    const q = buildInfluxQLQuery({ plan, range, retentionPolicy });
     const params = new URLSearchParams({
       db: inf.database ?? '',
       epoch: 'ms',
@@ -154,7 +174,8 @@ async function main() {
   await session.start();
   await publisher.start();
   await skippingPublisher.start();
-  const out: Record<string, unknown> = { flavour: input.flavour, ranges: [] as unknown[] };
+  const out: Record<string, unknown> = { flavour: input.flavour, copy: input.copy, ranges: [] as unknown[] };
+  if (input.copy) out.downsample = await fillCopy();
   for (const r of input.ranges) {
     const raw: { ms: number; bytes: number }[] = [];
     const cyc: Awaited<ReturnType<typeof rangeCycle>>[] = [];
@@ -187,6 +208,7 @@ async function main() {
       `  ${input.flavour} ${r.name}: raw ${med(raw.map((x) => x.ms)).toFixed(1)} ms, cycle ${med(cyc.map((x) => x.totalMs)).toFixed(1)} ms\n`,
     );
   }
+  if (input.copy) return finish(out);
   // The production Cycle as `run` wires it: recent (today + 24 h, fine) and long (season/31 d,
   // coarse). Before: the long range re-read in full and every state written on every cycle. After:
   // the long range brought up to date incrementally on every cycle (the worst case of `run`, which
@@ -268,6 +290,29 @@ async function main() {
     process.stderr.write(`  ${input.flavour} ${v.label}: ${med(ms).toFixed(1)} ms\n`);
   }
   out.production = production;
+  await finish(out);
+}
+
+/** `run`'s upkeep of the copy, step after step until it is up to date (a year: 13 steps). */
+async function fillCopy() {
+  const steps: { ms: number; written: number; days: number }[] = [];
+  const t0 = performance.now();
+  for (;;) {
+    const s0 = performance.now();
+    const step = await source.downsample(Date.now());
+    if (step === undefined) break;
+    steps.push({
+      ms: performance.now() - s0,
+      written: step.written,
+      days: (step.range.to - step.range.from) / DAY,
+    });
+  }
+  const totalMs = performance.now() - t0;
+  process.stderr.write(`  ${input.flavour} copy filled in ${steps.length} steps, ${totalMs.toFixed(0)} ms\n`);
+  return { steps, totalMs, coverage: source.downsampleCoverage };
+}
+
+async function finish(out: Record<string, unknown>): Promise<void> {
   out.peakRssMiB = process.resourceUsage().maxRSS / 1024;
   await publisher.stop();
   await skippingPublisher.stop();

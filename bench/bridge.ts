@@ -10,7 +10,12 @@
  *    Flux bucket; a point is written to InfluxDB and the time until HA's subscribe_entities shows it
  *    is measured for both; the 1 s bridge's RSS is sampled from /proc for the whole run.
  *
+ *  - the cycle again through the downsampled copy (influxdb.downsample_*, 5-min windows): the
+ *    copy filled from the year first (timed step by step), the floor then being the same pieces
+ *    the source reads (raw | copy | raw) as plain queries.
+ *
  * node --import tsx bench/bridge.ts [--days 365] [--sections cycle,latency] [--repeats 7]
+ *   [--flavours flux,influxql,flux-copy,influxql-copy]
  *   [--latency-samples 6] [--longrun-seconds 180]
  * Writes bench/results/bridge-cycle.json, bench/results/bridge-latency.json, bench/results/bridge-longrun.json.
  */
@@ -33,6 +38,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '2' },
     'latency-samples': { type: 'string', default: '6' },
     'longrun-seconds': { type: 'string', default: '180' },
+    flavours: { type: 'string', default: 'flux,influxql,flux-copy,influxql-copy' },
   },
 });
 const sections = new Set(args.sections.split(','));
@@ -46,26 +52,56 @@ const RANGES = [
   { name: '365 d', ms: 365 * DAY },
 ].filter((r) => r.ms <= Number(args.days) * DAY);
 
+const wanted = new Set(args.flavours.split(','));
+/** Where the copy flavours keep the downsampled copy (influxdb.downsample_*). */
+const COPY_BUCKET = 'heatpump_5m';
+const COPY_RP = 'five_min';
+
+/** The copy's bucket (InfluxDB 2) and retention policy (InfluxDB 1), as a user would create them. */
+async function createCopyLocations(s: Services): Promise<void> {
+  const bucket = await fetch(`${s.v2.url}/api/v2/buckets`, {
+    method: 'POST',
+    headers: { authorization: `Token ${s.v2.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ orgID: s.v2.orgID, name: COPY_BUCKET, retentionRules: [] }),
+  });
+  if (bucket.status !== 201) throw new Error(`create bucket: ${bucket.status} ${await bucket.text()}`);
+  const rp = await fetch(`${s.v1.url}/query`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      q: `CREATE RETENTION POLICY "${COPY_RP}" ON "${V1_DATABASE}" DURATION INF REPLICATION 1`,
+    }),
+  });
+  if (!rp.ok) throw new Error(`create retention policy: ${rp.status} ${await rp.text()}`);
+}
+
 const log = (s: string) => process.stderr.write(`[bench:bridge] ${s}\n`);
 
 async function cycleSection(s: Services, now: number, seeded: unknown) {
+  const plainV2 = { url: s.v2.url, token: s.v2.token, org: s.v2.org, bucket: s.v2.bucket };
+  const plainV1 = { url: s.v1.url, database: V1_DATABASE };
   const flavours = [
+    { flavour: 'flux', copy: false, label: `InfluxDB ${s.v2.version} (Flux)`, influxdb: plainV2 },
+    { flavour: 'influxql', copy: false, label: `InfluxDB ${s.v1.version} (InfluxQL)`, influxdb: plainV1 },
     {
       flavour: 'flux',
-      label: `InfluxDB ${s.v2.version} (Flux)`,
-      influxdb: { url: s.v2.url, token: s.v2.token, org: s.v2.org, bucket: s.v2.bucket },
+      copy: true,
+      label: `InfluxDB ${s.v2.version} (Flux, 5-min copy)`,
+      influxdb: { ...plainV2, downsample_bucket: COPY_BUCKET },
     },
     {
       flavour: 'influxql',
-      label: `InfluxDB ${s.v1.version} (InfluxQL)`,
-      influxdb: { url: s.v1.url, database: V1_DATABASE },
+      copy: true,
+      label: `InfluxDB ${s.v1.version} (InfluxQL, 5-min copy)`,
+      influxdb: { ...plainV1, downsample_retention_policy: COPY_RP },
     },
-  ] as const;
+  ].filter((f) => wanted.has(f.copy ? `${f.flavour}-copy` : f.flavour));
+  if (flavours.some((f) => f.copy)) await createCopyLocations(s);
   const results = [];
   for (const f of flavours) {
     log(`cycle worker: ${f.label}`);
     const input = {
       flavour: f.flavour,
+      copy: f.copy,
       influxdb: f.influxdb,
       ha: { url: s.ha.url, token: s.ha.token },
       now,
@@ -77,6 +113,7 @@ async function cycleSection(s: Services, now: number, seeded: unknown) {
       BENCH_INPUT: JSON.stringify(input),
     });
     results.push({ label: f.label, ...JSON.parse(out.trim().split('\n').pop() ?? '{}') });
+    if (f.copy) results.at(-1).flavour = `${f.flavour}+copy`;
   }
   const rows: string[][] = [];
   const json = [];
@@ -148,8 +185,16 @@ async function cycleSection(s: Services, now: number, seeded: unknown) {
   );
   const prod: string[][] = [];
   for (const r of results) {
+    if (r.downsample !== undefined)
+      prod.push([
+        r.flavour,
+        `copy filled: ${r.downsample.steps.length} steps`,
+        fmt(r.downsample.totalMs),
+        '',
+        '',
+      ]);
     for (const [label, v] of Object.entries(
-      r.production as Record<string, { ms: number[]; longRows: number[]; recentRows: number[] }>,
+      (r.production ?? {}) as Record<string, { ms: number[]; longRows: number[]; recentRows: number[] }>,
     )) {
       prod.push([
         r.flavour,
@@ -167,11 +212,14 @@ async function cycleSection(s: Services, now: number, seeded: unknown) {
     seeded,
     now: new Date(now).toISOString(),
     ranges: json,
+    downsample: results
+      .filter((r) => r.downsample !== undefined)
+      .map((r) => ({ flavour: r.flavour, ...r.downsample })),
     production: results.map((r) => ({
       flavour: r.flavour,
       ...Object.fromEntries(
         Object.entries(
-          r.production as Record<
+          (r.production ?? {}) as Record<
             string,
             { ms: number[]; split: unknown[]; longRows: number[]; recentRows: number[] }
           >,

@@ -26,6 +26,9 @@ const httpUrl = z
     'must be an http:// or https:// URL',
   );
 
+/** Divisors of an hour: every longer read window (window.ts) that is a multiple of one reads the copy. */
+const DOWNSAMPLE_WINDOWS: readonly number[] = [1, 2, 5, 10, 15, 30, 60];
+
 const secret = z.string().min(1, 'must not be empty');
 const filePath = z.string().min(1, 'must not be empty');
 
@@ -98,6 +101,29 @@ export const influxSchema = z.strictObject({
     .describe(
       'Ask InfluxDB to gzip its answers: worth it over a slow link, a cost when InfluxDB runs on the same host',
     ),
+  downsample_bucket: identifier
+    .optional()
+    .describe(
+      'Flux: bucket the bridge keeps a downsampled copy of the data in and reads long ranges from (docs/DOWNSAMPLING.md); needs write access',
+    ),
+  downsample_retention_policy: identifier
+    .optional()
+    .describe(
+      'InfluxQL: retention policy of the same database for the downsampled copy (docs/DOWNSAMPLING.md); needs write access',
+    ),
+  downsample_window_minutes: z
+    .number()
+    .int()
+    .refine((m) => DOWNSAMPLE_WINDOWS.includes(m), `must be one of ${DOWNSAMPLE_WINDOWS.join(', ')}`)
+    .default(5)
+    .describe('Window of the downsampled copy; ranges whose window is a multiple of it read the copy'),
+  downsample_backfill_days: z
+    .number()
+    .int()
+    .min(1)
+    .max(3660)
+    .default(400)
+    .describe('How far back the bridge fills the downsampled copy from the raw data'),
 });
 
 export const homeAssistantSchema = z.strictObject({

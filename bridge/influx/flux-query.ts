@@ -16,20 +16,38 @@ export interface FluxQueryOptions {
 
 export function buildFluxQuery(options: FluxQueryOptions): string {
   const { plan, range, bucket } = options;
-  if (!(range.to > range.from)) throw new RangeError('range.to must be after range.from');
-  const head = `from(bucket: ${fluxString(bucket)})\n  |> range(start: ${isoTime(range.from)}, stop: ${isoTime(range.to)})`;
   const every = durationLiteral(range.windowMs);
-  const streams =
-    plan.kind === 'tagged'
-      ? taggedStreams(plan, head, every)
-      : plan.signals.map((s) => signalStream(s, head, every));
-  if (streams.length === 0) throw new RangeError('a query plan needs at least one signal');
-  const named = streams.map((s, i) => `s${i} = ${s}`);
-  const tables = streams.map((_, i) => `s${i}`).join(', ');
-  return `${named.join('\n\n')}\n\nunion(tables: [${tables}])\n  |> group()\n`;
+  const streams = fluxStreams(plan, fluxHead(bucket, range), (fn, keyExpr) => tail(fn, every, keyExpr));
+  return `${unionOf(streams)}  |> group()\n`;
 }
 
-function taggedStreams(plan: TaggedPlan, head: string, every: string): string[] {
+/** The end of one stream: what follows `from |> range |> filter` for a signal aggregated with `fn`. */
+export type StreamEnd = (fn: Aggregate, keyExpr: string) => string[];
+
+/** `from |> range`, shared by every stream of a query. */
+export function fluxHead(bucket: string, range: { from: number; to: number }): string {
+  if (!(range.to > range.from)) throw new RangeError('range.to must be after range.from');
+  return `from(bucket: ${fluxString(bucket)})\n  |> range(start: ${isoTime(range.from)}, stop: ${isoTime(range.to)})`;
+}
+
+/** One stream per aggregate of the plan (husdata: mean and last; the other layouts: per signal). */
+export function fluxStreams(plan: QueryPlan, head: string, end: StreamEnd): string[] {
+  const streams =
+    plan.kind === 'tagged'
+      ? taggedStreams(plan, head, end)
+      : plan.signals.map((s) => signalStream(s, head, end));
+  if (streams.length === 0) throw new RangeError('a query plan needs at least one signal');
+  return streams;
+}
+
+/** Named streams and their union, so a range costs one request. */
+export function unionOf(streams: readonly string[]): string {
+  const named = streams.map((s, i) => `s${i} = ${s}`);
+  const tables = streams.map((_, i) => `s${i}`).join(', ');
+  return `${named.join('\n\n')}\n\nunion(tables: [${tables}])\n`;
+}
+
+function taggedStreams(plan: TaggedPlan, head: string, end: StreamEnd): string[] {
   const base = [
     `${head}`,
     `  |> filter(fn: (r) => r._measurement == ${fluxString(plan.measurement)} and r._field == ${fluxString(plan.field)})`,
@@ -45,12 +63,12 @@ function taggedStreams(plan: TaggedPlan, head: string, every: string): string[] 
     : [];
   const keyExpr = fluxColumn(plan.keyTag);
   return [
-    [...base, ...meanFilter, ...tail('mean', every, keyExpr)].join('\n'),
-    [...base, `  |> filter(fn: (r) => ${lastPredicate})`, ...tail('last', every, keyExpr)].join('\n'),
+    [...base, ...meanFilter, ...end('mean', keyExpr)].join('\n'),
+    [...base, `  |> filter(fn: (r) => ${lastPredicate})`, ...end('last', keyExpr)].join('\n'),
   ];
 }
 
-function signalStream(signal: SignalSelector, head: string, every: string): string {
+function signalStream(signal: SignalSelector, head: string, end: StreamEnd): string {
   const conditions = [`r._field == ${fluxString(signal.field)}`];
   if (signal.measurement !== undefined)
     conditions.unshift(`r._measurement == ${fluxString(signal.measurement)}`);
@@ -59,7 +77,7 @@ function signalStream(signal: SignalSelector, head: string, every: string): stri
   return [
     head,
     `  |> filter(fn: (r) => ${conditions.join(' and ')})`,
-    ...tail(signal.aggregate, every, fluxString(signal.key)),
+    ...end(signal.aggregate, fluxString(signal.key)),
   ].join('\n');
 }
 

@@ -1,7 +1,11 @@
 import { ConfigError } from '../config/config-error.js';
+import { InfluxQueryError } from './influx-errors.js';
 import type { InfluxConfig, SourceConfig } from '../config/schema.js';
 import type { FetchRequest, FetchResult, SampleSource, SourceDescription } from '../sources/sample-source.js';
 import type { RowMapper } from '../sources/row-mapper.js';
+import { splitByCoverage } from './downsample-coverage.js';
+import { createDownsampler } from './downsample-runner.js';
+import type { Downsampler, DownsampleStepResult } from './downsampler.js';
 import { buildFluxQuery } from './flux-query.js';
 import { createFluxTransport, type FluxTransport } from './flux-transport.js';
 import { buildInfluxQLQuery } from './influxql-query.js';
@@ -36,6 +40,7 @@ export class InfluxSource implements SampleSource {
   private plan: QueryPlan | undefined;
   private flux: FluxTransport | undefined;
   private influxql: InfluxQLTransport | undefined;
+  private downsampler: Downsampler | undefined;
 
   constructor(options: InfluxSourceOptions) {
     this.options = options;
@@ -60,6 +65,15 @@ export class InfluxSource implements SampleSource {
     requireLocation(influx, this.language);
     if (this.language === 'flux') this.flux = this.transports.flux();
     else this.influxql = this.transports.influxql();
+    this.downsampler = createDownsampler({
+      influx,
+      source,
+      plan: this.plan,
+      rawBucket: this.flux !== undefined ? fluxBucket(influx) : '',
+      flux: this.flux,
+      influxql: this.influxql,
+    });
+    if (this.downsampler !== undefined) await this.discoverCopy(this.downsampler);
   }
 
   async stop(): Promise<void> {
@@ -86,28 +100,57 @@ export class InfluxSource implements SampleSource {
     const from = Math.floor(request.from / request.windowMs) * request.windowMs;
     const range = { from, to: request.to, windowMs: request.windowMs };
     const rows: SourceRow[] = [];
-    // Long ranges are read in pieces of at most a month, so no single query nears the timeout.
-    for (const span of querySpans(range)) {
-      if (request.signal?.aborted) break;
-      for await (const batch of this.spanBatches(span)) {
+    const d = this.downsampler;
+    for (const piece of splitByCoverage(range, d?.coverage, d?.windowMs ?? 1)) {
+      // Long ranges are read in pieces of at most a month, so no single query nears the timeout.
+      for (const span of querySpans(piece.range)) {
         if (request.signal?.aborted) break;
-        append(rows, batch);
+        for await (const batch of this.spanBatches(span, piece.downsampled)) {
+          if (request.signal?.aborted) break;
+          append(rows, batch);
+        }
       }
     }
     return rows;
   }
 
-  private spanBatches(range: QueryRange): AsyncIterable<readonly SourceRow[]> {
+  /**
+   * One step of keeping the downsampled copy (`run` calls it on its own schedule); undefined when
+   * no copy is configured or it is up to date.
+   */
+  async downsample(now: number): Promise<DownsampleStepResult | undefined> {
+    return this.downsampler?.step(now);
+  }
+
+  /** What the downsampled copy covers, for logs and `check`; undefined without one. */
+  get downsampleCoverage(): { from: number; to: number } | undefined {
+    return this.downsampler?.coverage;
+  }
+
+  private spanBatches(range: QueryRange, downsampled: boolean): AsyncIterable<readonly SourceRow[]> {
     if (this.plan === undefined) throw new Error('InfluxSource.fetch() before start()');
-    if (this.flux !== undefined)
-      return this.flux.batches(
-        buildFluxQuery({ bucket: fluxBucket(this.options.influx), plan: this.plan, range }),
-      );
-    if (this.influxql !== undefined)
-      return this.influxql.batches(
-        buildInfluxQLQuery({ plan: this.plan, range, retentionPolicy: this.options.influx.retention_policy }),
-      );
+    const { influx } = this.options;
+    if (this.flux !== undefined) {
+      const bucket = downsampled ? (influx.downsample_bucket as string) : fluxBucket(influx);
+      return this.flux.batches(buildFluxQuery({ bucket, plan: this.plan, range }));
+    }
+    if (this.influxql !== undefined) {
+      const retentionPolicy = downsampled ? influx.downsample_retention_policy : influx.retention_policy;
+      return this.influxql.batches(buildInfluxQLQuery({ plan: this.plan, range, retentionPolicy }));
+    }
     throw new Error('InfluxSource.fetch() after stop()');
+  }
+
+  /** A copy that cannot be read (no such bucket or retention policy) is a config error naming the key. */
+  private async discoverCopy(downsampler: Downsampler): Promise<void> {
+    try {
+      await downsampler.discover(Date.now());
+    } catch (error) {
+      if (!(error instanceof InfluxQueryError)) throw error;
+      const path =
+        this.flux !== undefined ? 'influxdb.downsample_bucket' : 'influxdb.downsample_retention_policy';
+      throw new ConfigError([{ path, message: `cannot be read: ${error.message}` }]);
+    }
   }
 
   async describe(): Promise<SourceDescription> {
@@ -117,6 +160,13 @@ export class InfluxSource implements SampleSource {
     const notes: string[] = [];
     if (result.unmappedKeys.length > 0)
       notes.push(`keys with no role: ${result.unmappedKeys.sort().join(', ')}`);
+    const copy = this.downsampleCoverage;
+    if (this.downsampler !== undefined)
+      notes.push(
+        copy === undefined
+          ? 'downsampled copy: empty (`run` fills it)'
+          : `downsampled copy: ${new Date(copy.from).toISOString()} .. ${new Date(copy.to).toISOString()}`,
+      );
     return {
       kind: this.kind,
       server: `InfluxDB ${this.server?.version ?? '(version unknown)'} (${this.language === 'flux' ? 'Flux' : 'InfluxQL'})`,

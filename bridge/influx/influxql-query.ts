@@ -17,25 +17,63 @@ export type StatementKey = { fixed: string } | { tag: string };
 export interface InfluxQLQuery {
   text: string;
   statementKeys: StatementKey[];
+  /** Result column that holds the value (default `value`; SELECT INTO answers with `written`). */
+  valueColumn?: string;
 }
 
 export function buildInfluxQLQuery(options: InfluxQLQueryOptions): InfluxQLQuery {
   const { plan, range } = options;
-  if (!(range.to > range.from)) throw new RangeError('range.to must be after range.from');
-  const time = `time >= ${influxqlString(isoTime(range.from))} AND time < ${influxqlString(isoTime(range.to))}`;
   const every = durationLiteral(range.windowMs);
-  const statements =
-    plan.kind === 'tagged'
-      ? taggedStatements(plan, { time, every, rp: options.retentionPolicy })
-      : plan.signals.map((s) => signalStatement(s, { time, every, rp: options.retentionPolicy }));
-  if (statements.length === 0) throw new RangeError('a query plan needs at least one signal');
-  return { text: statements.map((s) => s.text).join('; '), statementKeys: statements.map((s) => s.key) };
+  return joinStatements(
+    influxqlStatements(plan, options.retentionPolicy, {
+      where: [timeCondition(range)],
+      select: (fn, field) => `${fn}(${field}) AS "value"`,
+      groupBy: (keyTag) => ` GROUP BY time(${every})${keyTag === undefined ? '' : `, ${keyTag}`} fill(none)`,
+    }),
+  );
 }
 
-interface Parts {
-  time: string;
-  every: string;
-  rp: string | undefined;
+/** How the statements of a plan are shaped; the read above, downsample-query.ts the others. */
+export interface StatementShape {
+  /** Conditions every statement has (the time range), already InfluxQL. */
+  where: string[];
+  /** The select list for one signal; `field` is already an escaped identifier. */
+  select(fn: Aggregate, field: string): string;
+  /** ` INTO …` or empty. */
+  into?: string;
+  /** The GROUP BY clause; `keyTag` is the escaped tag that names the rows (husdata), if any. */
+  groupBy(keyTag: string | undefined): string;
+}
+
+export interface Statement {
+  text: string;
+  key: StatementKey;
+}
+
+export function influxqlStatements(
+  plan: QueryPlan,
+  rp: string | undefined,
+  shape: StatementShape,
+): Statement[] {
+  const statements =
+    plan.kind === 'tagged'
+      ? taggedStatements(plan, rp, shape)
+      : plan.signals.map((s) => signalStatement(s, rp, shape));
+  if (statements.length === 0) throw new RangeError('a query plan needs at least one signal');
+  return statements;
+}
+
+export function joinStatements(statements: readonly Statement[], valueColumn?: string): InfluxQLQuery {
+  return {
+    text: statements.map((s) => s.text).join('; '),
+    statementKeys: statements.map((s) => s.key),
+    ...(valueColumn !== undefined ? { valueColumn } : {}),
+  };
+}
+
+export function timeCondition(range: { from: number; to: number }): string {
+  if (!(range.to > range.from)) throw new RangeError('range.to must be after range.from');
+  return `time >= ${influxqlString(isoTime(range.from))} AND time < ${influxqlString(isoTime(range.to))}`;
 }
 
 function from(measurement: string | undefined, rp: string | undefined): string {
@@ -44,16 +82,31 @@ function from(measurement: string | undefined, rp: string | undefined): string {
   return rp === undefined ? m : `${influxqlIdent(rp)}.${m}`;
 }
 
-function taggedStatements(plan: TaggedPlan, parts: Parts): { text: string; key: StatementKey }[] {
-  const where = [parts.time];
+function statementText(
+  shape: StatementShape,
+  parts: { fn: Aggregate; field: string; from: string; where: string[]; keyTag?: string },
+): string {
+  const where = [...shape.where, ...parts.where];
+  const whereText = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+  return `SELECT ${shape.select(parts.fn, influxqlIdent(parts.field))}${shape.into ?? ''} FROM ${parts.from}${whereText}${shape.groupBy(parts.keyTag)}`;
+}
+
+function taggedStatements(plan: TaggedPlan, rp: string | undefined, shape: StatementShape): Statement[] {
+  const where: string[] = [];
   if (plan.keys.length > 0) where.push(anyOf(plan.keyTag, plan.keys));
   const last = plan.lastWhen.values.map((v) => `${influxqlIdent(plan.lastWhen.tag)} = ${influxqlString(v)}`);
   const notLast = plan.lastWhen.values.map(
     (v) => `${influxqlIdent(plan.lastWhen.tag)} != ${influxqlString(v)}`,
   );
   const statement = (fn: Aggregate, extra: string[]): string =>
-    `SELECT ${fn}(${influxqlIdent(plan.field)}) AS "value" FROM ${from(plan.measurement, parts.rp)} WHERE ${[...where, ...extra].join(' AND ')} GROUP BY time(${parts.every}), ${influxqlIdent(plan.keyTag)} fill(none)`;
-  const out = [
+    statementText(shape, {
+      fn,
+      field: plan.field,
+      from: from(plan.measurement, rp),
+      where: [...where, ...extra],
+      keyTag: influxqlIdent(plan.keyTag),
+    });
+  const out: Statement[] = [
     {
       text: statement('mean', notLast.length > 0 ? [`(${notLast.join(' AND ')})`] : []),
       key: { tag: plan.keyTag },
@@ -64,12 +117,17 @@ function taggedStatements(plan: TaggedPlan, parts: Parts): { text: string; key: 
   return out;
 }
 
-function signalStatement(signal: SignalSelector, parts: Parts): { text: string; key: StatementKey } {
-  const where = [parts.time];
+function signalStatement(signal: SignalSelector, rp: string | undefined, shape: StatementShape): Statement {
+  const where: string[] = [];
   for (const [tag, value] of Object.entries(signal.tags))
     where.push(`${influxqlIdent(tag)} = ${influxqlString(value)}`);
   return {
-    text: `SELECT ${signal.aggregate}(${influxqlIdent(signal.field)}) AS "value" FROM ${from(signal.measurement, parts.rp)} WHERE ${where.join(' AND ')} GROUP BY time(${parts.every}) fill(none)`,
+    text: statementText(shape, {
+      fn: signal.aggregate,
+      field: signal.field,
+      from: from(signal.measurement, rp),
+      where,
+    }),
     key: { fixed: signal.key },
   };
 }

@@ -98,7 +98,7 @@ export function rowsOf(doc: InfluxQLResponse, query: InfluxQLQuery): SourceRow[]
       const key = 'fixed' in keySpec ? keySpec.fixed : series.tags?.[keySpec.tag];
       if (key === undefined) continue;
       const ti = series.columns.indexOf('time');
-      const vi = series.columns.indexOf('value');
+      const vi = series.columns.indexOf(query.valueColumn ?? 'value');
       for (const values of series.values) {
         const v = values[vi];
         if (v === null || v === undefined) continue;

@@ -18,6 +18,7 @@ import {
   providerFor,
 } from './create-parts.js';
 import { Cycle } from './cycle.js';
+import { createDownsampleTask } from './downsample-task.js';
 import { Scheduler } from './scheduler.js';
 
 export interface CreateAppOptions {
@@ -41,12 +42,15 @@ export interface BridgeApp {
   /** Absent only with `publish.via: mqtt` and no HA token (then no statistics import). */
   session: HaSessionLike | undefined;
   source: SampleSource;
+  /** Upkeep of the downsampled copy; only with InfluxDB and influxdb.downsample_* set. */
+  downsample: Scheduler | undefined;
 }
 
 /** Wires the `run` command: source -> HA session -> publisher -> scheduler (started in that order). */
 export function createBridgeApp(options: CreateAppOptions): BridgeApp {
   const { config, logger } = options;
-  const source = options.source ?? createInfluxSource(config);
+  const influxSource = options.source === undefined ? createInfluxSource(config) : undefined;
+  const source = options.source ?? (influxSource as SampleSource);
   const via = config.publish.via;
   // MQTT alone needs HA's WebSocket only for statistics, and only when a token is configured.
   const needsSession =
@@ -87,14 +91,20 @@ export function createBridgeApp(options: CreateAppOptions): BridgeApp {
     isFatal: (error) => ['HaAuthError', 'InfluxAuthError', 'MqttAuthError'].includes(error.name),
     onFatal: options.onFatal,
   });
+  const { downsample_bucket: bucket, downsample_retention_policy: rp } = config.influxdb;
+  const downsample =
+    influxSource !== undefined && (bucket !== undefined || rp !== undefined)
+      ? createDownsampleTask(influxSource, logger)
+      : undefined;
   const app = new App(
     [
       part('source', source),
       ...(session !== undefined ? [part('homeassistant', session)] : []),
       part('publisher', publisher),
       part('scheduler', scheduler),
+      ...(downsample !== undefined ? [part('downsample', downsample)] : []),
     ],
     logger,
   );
-  return { app, cycle, scheduler, publisher, session, source };
+  return { app, cycle, scheduler, publisher, session, source, downsample };
 }

@@ -12,6 +12,8 @@ export interface SchedulerOptions {
   /** Errors retrying cannot fix (revoked credentials): no more cycles, and onFatal hears of it. */
   isFatal?: (error: Error) => boolean;
   onFatal?: (error: Error) => void;
+  /** Delay of the first cycle after start (default 0: at once). */
+  firstDelayMs?: number;
   /** Injected in tests. */
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
@@ -39,7 +41,7 @@ export class Scheduler {
   async start(): Promise<void> {
     this.stopped = false;
     this.abort = new AbortController();
-    this.schedule(0);
+    this.schedule(this.options.firstDelayMs ?? 0);
   }
 
   async stop(): Promise<void> {

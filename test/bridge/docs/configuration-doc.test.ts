@@ -85,7 +85,7 @@ describe('docs/CONFIGURATION.md', () => {
         .map((k) => k.path),
       [],
     );
-    assert.equal(configKeys().length, 54);
+    assert.equal(configKeys().length, 58);
   });
 
   it('the key and environment tables are the schema (generated)', async () => {

@@ -1,0 +1,59 @@
+import { nextStep, type Coverage, type StepOptions } from './downsample-coverage.js';
+
+/** The two queries a downsampler needs, in whichever language the source speaks. */
+export interface DownsampleRunner {
+  /** Earliest and latest point time of the copy before `to`; undefined when it is empty. */
+  bounds(to: number): Promise<{ first: number; last: number } | undefined>;
+  /** Aggregates the raw [from, to) into the copy; resolves to the number of points written. */
+  write(range: { from: number; to: number; windowMs: number }): Promise<number>;
+}
+
+export interface DownsampleStepResult {
+  range: { from: number; to: number };
+  written: number;
+  coverage: Coverage;
+}
+
+/**
+ * Keeps the downsampled copy (docs/DOWNSAMPLING.md) one query at a time and knows what it covers.
+ * Coverage is read from the copy itself at start (first to last point), so `report` and a
+ * restarted `run` use what an earlier run wrote, and it only grows once a step has succeeded.
+ */
+export class Downsampler {
+  private readonly runner: DownsampleRunner;
+  private readonly options: StepOptions;
+  private covered: Coverage | undefined;
+
+  constructor(runner: DownsampleRunner, options: StepOptions) {
+    this.runner = runner;
+    this.options = options;
+  }
+
+  get windowMs(): number {
+    return this.options.windowMs;
+  }
+
+  get coverage(): Coverage | undefined {
+    return this.covered;
+  }
+
+  async discover(now: number): Promise<Coverage | undefined> {
+    const w = this.options.windowMs;
+    const bounds = await this.runner.bounds(now);
+    // Points sit on window starts; the last one's window is complete (steps write only those).
+    this.covered =
+      bounds === undefined
+        ? undefined
+        : { from: Math.floor(bounds.first / w) * w, to: Math.floor(bounds.last / w) * w + w };
+    return this.covered;
+  }
+
+  /** Runs the next step (forward first, then backfill); undefined when the copy is up to date. */
+  async step(now: number): Promise<DownsampleStepResult | undefined> {
+    const step = nextStep(this.covered, now, this.options);
+    if (step === undefined) return undefined;
+    const written = await this.runner.write({ ...step.range, windowMs: this.options.windowMs });
+    this.covered = step.coverage;
+    return { range: step.range, written, coverage: step.coverage };
+  }
+}
