@@ -6,13 +6,9 @@
  * Prints one JSON document on stdout.
  */
 import { configSchema } from '../bridge/config/schema.js';
-import { buildFluxQuery } from '../bridge/influx/flux-query.js';
 import { FLUX_DIALECT } from '../bridge/influx/flux-transport.js';
 import { splitByCoverage } from '../bridge/influx/downsample-coverage.js';
-import { buildInfluxQLQuery } from '../bridge/influx/influxql-query.js';
 import type { QueryRange } from '../bridge/influx/query-plan.js';
-import { fluxBucket } from '../bridge/influx/influx-source.js';
-import { planForSource } from '../bridge/influx/layouts.js';
 import { chooseWindow } from '../bridge/influx/window.js';
 import { createLogger } from '../bridge/log/logger.js';
 import { computeSnapshot } from '../bridge/pipeline/compute-snapshot.js';
@@ -26,13 +22,12 @@ import {
 } from '../bridge/pipeline/create-parts.js';
 import { Cycle } from '../bridge/pipeline/cycle.js';
 import { HaPublisher } from '../bridge/publish/ha-publisher.js';
-import { providerMapper } from '../bridge/sources/row-mapper.js';
 
 interface WorkerInput {
   flavour: 'flux' | 'influxql';
   /** Reads through the downsampled copy (influxdb.downsample_*), filled first; no production rows. */
   copy: boolean;
-  influxdb: Record<string, string>;
+  influxdb: Record<string, unknown>;
   ha: { url: string; token: string };
   now: number;
   ranges: { name: string; ms: number }[];
@@ -64,10 +59,6 @@ const skippingPublisher = new HaPublisher({ writer: createHaWriter(config), sess
 const states = createStateBuilder(config);
 const provider = providerFor(config);
 const options = metricOptionsFor(config);
-const plan = planForSource({
-  source: config.source,
-  knownNames: providerMapper({ provider, restrictToKnownNames: true }).knownKeys,
-});
 
 /** The window the production cycle picks for a span: fine (recent) up to 2 days, coarse beyond. */
 function windowFor(spanMs: number): number {
@@ -91,8 +82,7 @@ async function rawQuery(from: number, to: number, windowMs: number): Promise<{ m
   const aligned = Math.floor(from / windowMs) * windowMs;
   const range = { from: aligned, to, windowMs };
   // With the copy: the same pieces the source reads (raw | copy | raw), each as one query.
-  const windowOfCopy = config.influxdb.downsample_window_minutes * 60_000;
-  const pieces = splitByCoverage(range, source.downsampleCoverage, windowOfCopy);
+  const pieces = splitByCoverage(range, source.downsampleCoverage, source.downsampleWindowMs ?? 1);
   let ms = 0;
   let bytes = 0;
   for (const piece of pieces) {
@@ -105,11 +95,10 @@ async function rawQuery(from: number, to: number, windowMs: number): Promise<{ m
 
 async function pieceQuery(range: QueryRange, downsampled: boolean): Promise<{ ms: number; bytes: number }> {
   const inf = config.influxdb;
+  const query = source.queryFor(range, downsampled);
   const t0 = performance.now();
   let res: Response;
-  if (input.flavour === 'flux') {
-    const bucket = downsampled ? (inf.downsample_bucket ?? '') : fluxBucket(inf);
-    const query = buildFluxQuery({ bucket, plan, range });
+  if (query.language === 'flux') {
     res = await fetch(`${inf.url.replace(/\/$/, '')}/api/v2/query?org=${encodeURIComponent(inf.org ?? '')}`, {
       method: 'POST',
       headers: {
@@ -119,17 +108,15 @@ async function pieceQuery(range: QueryRange, downsampled: boolean): Promise<{ ms
         'accept-encoding': 'identity',
       },
       // The transport's own dialect, so the answer has the same size.
-      body: JSON.stringify({ query, dialect: FLUX_DIALECT }),
+      body: JSON.stringify({ query: query.text, dialect: FLUX_DIALECT }),
     });
   } else {
-    const retentionPolicy = downsampled ? inf.downsample_retention_policy : inf.retention_policy;
-    const q = buildInfluxQLQuery({ plan, range, retentionPolicy });
     const params = new URLSearchParams({
       db: inf.database ?? '',
       epoch: 'ms',
       chunked: 'true',
       chunk_size: '10000',
-      q: q.text,
+      q: query.query.text,
     });
     res = await fetch(`${inf.url.replace(/\/$/, '')}/query`, {
       method: 'POST',

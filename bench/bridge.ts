@@ -15,7 +15,7 @@
  *    the source reads (raw | copy | raw) as plain queries.
  *
  * node --import tsx bench/bridge.ts [--days 365] [--sections cycle,latency] [--repeats 7]
- *   [--flavours flux,influxql,flux-copy,influxql-copy]
+ *   [--flavours flux,influxql,flux-copy,influxql-copy,influxql-copy30]
  *   [--latency-samples 6] [--longrun-seconds 180]
  * Writes bench/results/bridge-cycle.json, bench/results/bridge-latency.json, bench/results/bridge-longrun.json.
  */
@@ -52,26 +52,42 @@ const RANGES = [
   { name: '365 d', ms: 365 * DAY },
 ].filter((r) => r.ms <= Number(args.days) * DAY);
 
-const wanted = new Set(args.flavours.split(','));
-/** Where the copy flavours keep the downsampled copy (influxdb.downsample_*). */
-const COPY_BUCKET = 'heatpump_5m';
-const COPY_RP = 'five_min';
+/**
+ * `flux`, `influxql`, or either with `-copy` (the downsampled copy at the language's default
+ * window) or `-copyN` (N-min windows): each copy gets its own bucket / retention policy `copy_<N>m`.
+ */
+interface Flavour {
+  flavour: 'flux' | 'influxql';
+  copyMinutes: number | undefined;
+  /** The window was named (`-copyN`) and is set in the config; otherwise the default applies. */
+  explicit: boolean;
+}
 
-/** The copy's bucket (InfluxDB 2) and retention policy (InfluxDB 1), as a user would create them. */
-async function createCopyLocations(s: Services): Promise<void> {
-  const bucket = await fetch(`${s.v2.url}/api/v2/buckets`, {
-    method: 'POST',
-    headers: { authorization: `Token ${s.v2.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ orgID: s.v2.orgID, name: COPY_BUCKET, retentionRules: [] }),
-  });
-  if (bucket.status !== 201) throw new Error(`create bucket: ${bucket.status} ${await bucket.text()}`);
-  const rp = await fetch(`${s.v1.url}/query`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      q: `CREATE RETENTION POLICY "${COPY_RP}" ON "${V1_DATABASE}" DURATION INF REPLICATION 1`,
-    }),
-  });
-  if (!rp.ok) throw new Error(`create retention policy: ${rp.status} ${await rp.text()}`);
+function parseFlavour(name: string): Flavour {
+  const m = /^(flux|influxql)(?:-copy(\d+)?)?$/.exec(name);
+  if (m === null) throw new Error(`unknown flavour ${name}`);
+  const flavour = m[1] as Flavour['flavour'];
+  // `-copy`: the language's default window (downsample-runner.ts), `-copyN`: N minutes.
+  const copyMinutes = name.includes('-copy') ? Number(m[2] ?? (flavour === 'flux' ? 5 : 30)) : undefined;
+  return { flavour, copyMinutes, explicit: m[2] !== undefined };
+}
+
+/** The copy's bucket (InfluxDB 2) or retention policy (InfluxDB 1), as a user would create it. */
+async function createCopyLocation(s: Services, f: Flavour, name: string): Promise<void> {
+  const res =
+    f.flavour === 'flux'
+      ? await fetch(`${s.v2.url}/api/v2/buckets`, {
+          method: 'POST',
+          headers: { authorization: `Token ${s.v2.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ orgID: s.v2.orgID, name, retentionRules: [] }),
+        })
+      : await fetch(`${s.v1.url}/query`, {
+          method: 'POST',
+          body: new URLSearchParams({
+            q: `CREATE RETENTION POLICY "${name}" ON "${V1_DATABASE}" DURATION INF REPLICATION 1`,
+          }),
+        });
+  if (!res.ok) throw new Error(`create ${name}: ${res.status} ${await res.text()}`);
 }
 
 const log = (s: string) => process.stderr.write(`[bench:bridge] ${s}\n`);
@@ -79,30 +95,27 @@ const log = (s: string) => process.stderr.write(`[bench:bridge] ${s}\n`);
 async function cycleSection(s: Services, now: number, seeded: unknown) {
   const plainV2 = { url: s.v2.url, token: s.v2.token, org: s.v2.org, bucket: s.v2.bucket };
   const plainV1 = { url: s.v1.url, database: V1_DATABASE };
-  const flavours = [
-    { flavour: 'flux', copy: false, label: `InfluxDB ${s.v2.version} (Flux)`, influxdb: plainV2 },
-    { flavour: 'influxql', copy: false, label: `InfluxDB ${s.v1.version} (InfluxQL)`, influxdb: plainV1 },
-    {
-      flavour: 'flux',
-      copy: true,
-      label: `InfluxDB ${s.v2.version} (Flux, 5-min copy)`,
-      influxdb: { ...plainV2, downsample_bucket: COPY_BUCKET },
-    },
-    {
-      flavour: 'influxql',
-      copy: true,
-      label: `InfluxDB ${s.v1.version} (InfluxQL, 5-min copy)`,
-      influxdb: { ...plainV1, downsample_retention_policy: COPY_RP },
-    },
-  ].filter((f) => wanted.has(f.copy ? `${f.flavour}-copy` : f.flavour));
-  if (flavours.some((f) => f.copy)) await createCopyLocations(s);
+  const flavours = args.flavours.split(',').map(parseFlavour);
   const results = [];
   for (const f of flavours) {
-    log(`cycle worker: ${f.label}`);
+    const copyName = `copy_${f.copyMinutes}m`;
+    const copy = f.copyMinutes !== undefined;
+    if (copy) await createCopyLocation(s, f, copyName);
+    const base = f.flavour === 'flux' ? plainV2 : plainV1;
+    const influxdb = !copy
+      ? base
+      : {
+          ...base,
+          [f.flavour === 'flux' ? 'downsample_bucket' : 'downsample_retention_policy']: copyName,
+          ...(f.explicit ? { downsample_window_minutes: f.copyMinutes } : {}),
+        };
+    const server = f.flavour === 'flux' ? `${s.v2.version} (Flux` : `${s.v1.version} (InfluxQL`;
+    const label = `InfluxDB ${server}${copy ? `, ${f.copyMinutes}-min copy` : ''})`;
+    log(`cycle worker: ${label}`);
     const input = {
       flavour: f.flavour,
-      copy: f.copy,
-      influxdb: f.influxdb,
+      copy,
+      influxdb,
       ha: { url: s.ha.url, token: s.ha.token },
       now,
       ranges: RANGES,
@@ -112,8 +125,8 @@ async function cycleSection(s: Services, now: number, seeded: unknown) {
     const out = await runNode(['--import', 'tsx', 'bench/bridge-cycle-worker.ts'], {
       BENCH_INPUT: JSON.stringify(input),
     });
-    results.push({ label: f.label, ...JSON.parse(out.trim().split('\n').pop() ?? '{}') });
-    if (f.copy) results.at(-1).flavour = `${f.flavour}+copy`;
+    const result = JSON.parse(out.trim().split('\n').pop() ?? '{}');
+    results.push({ ...result, label, flavour: copy ? `${f.flavour}+copy${f.copyMinutes}` : f.flavour });
   }
   const rows: string[][] = [];
   const json = [];

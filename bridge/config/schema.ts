@@ -115,8 +115,10 @@ export const influxSchema = z.strictObject({
     .number()
     .int()
     .refine((m) => DOWNSAMPLE_WINDOWS.includes(m), `must be one of ${DOWNSAMPLE_WINDOWS.join(', ')}`)
-    .default(5)
-    .describe('Window of the downsampled copy; ranges whose window is a multiple of it read the copy'),
+    .optional()
+    .describe(
+      'Window of the downsampled copy (default 5 with Flux, 30 with InfluxQL); reads whose window is a multiple of it use the copy',
+    ),
   downsample_backfill_days: z
     .number()
     .int()

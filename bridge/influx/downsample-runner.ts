@@ -29,7 +29,7 @@ export interface DownsamplerOptions {
 export function createDownsampler(options: DownsamplerOptions): Downsampler | undefined {
   const { influx, source, plan } = options;
   const stepOptions = {
-    windowMs: influx.downsample_window_minutes * 60_000,
+    windowMs: (influx.downsample_window_minutes ?? defaultCopyMinutes(options)) * 60_000,
     // A logger's point can land a couple of intervals late; the last window is redone anyway.
     settleMs: Math.max(60_000, 2 * source.sample_interval_seconds * 1000),
     backfillMs: influx.downsample_backfill_days * 86_400_000,
@@ -89,6 +89,15 @@ export function createDownsampler(options: DownsamplerOptions): Downsampler | un
       ),
   };
   return new Downsampler(runner, stepOptions);
+}
+
+/**
+ * 5 min with Flux: 7- and 30-day reads (5-min windows) use the copy too. 30 min with InfluxQL:
+ * InfluxDB 1.6 answers ~8 µs per row however few points it reads, so a year (30-min windows) is
+ * only within 5x a day's cycle when it reads the copy's points as stored (PERFORMANCE.md, fix 14).
+ */
+function defaultCopyMinutes(options: DownsamplerOptions): number {
+  return options.flux !== undefined ? 5 : 30;
 }
 
 async function collect(batches: AsyncIterable<readonly SourceRow[]>): Promise<SourceRow[]> {

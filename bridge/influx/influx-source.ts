@@ -8,14 +8,16 @@ import { createDownsampler } from './downsample-runner.js';
 import type { Downsampler, DownsampleStepResult } from './downsampler.js';
 import { buildFluxQuery } from './flux-query.js';
 import { createFluxTransport, type FluxTransport } from './flux-transport.js';
-import { buildInfluxQLQuery } from './influxql-query.js';
+import { buildInfluxQLQuery, type InfluxQLQuery } from './influxql-query.js';
 import { createInfluxQLTransport, type InfluxQLTransport } from './influxql-transport.js';
 import { planForSource } from './layouts.js';
 import { pingInflux, type InfluxServerInfo } from './ping.js';
 import type { QueryPlan, QueryRange, SourceRow } from './query-plan.js';
-import { querySpans } from './query-spans.js';
+import { MAX_QUERY_SPAN_MS, querySpans } from './query-spans.js';
 
 export type QueryLanguage = 'flux' | 'influxql';
+
+export type SourceQuery = { language: 'flux'; text: string } | { language: 'influxql'; query: InfluxQLQuery };
 
 /** Everything that talks to the network, injectable so unit tests run on fakes. */
 export interface InfluxTransports {
@@ -101,9 +103,10 @@ export class InfluxSource implements SampleSource {
     const range = { from, to: request.to, windowMs: request.windowMs };
     const rows: SourceRow[] = [];
     const d = this.downsampler;
+    const copySpanMs = copySpan(d, this.options.source.sample_interval_seconds * 1000);
     for (const piece of splitByCoverage(range, d?.coverage, d?.windowMs ?? 1)) {
       // Long ranges are read in pieces of at most a month, so no single query nears the timeout.
-      for (const span of querySpans(piece.range)) {
+      for (const span of querySpans(piece.range, piece.downsampled ? copySpanMs : MAX_QUERY_SPAN_MS)) {
         if (request.signal?.aborted) break;
         for await (const batch of this.spanBatches(span, piece.downsampled)) {
           if (request.signal?.aborted) break;
@@ -128,17 +131,33 @@ export class InfluxSource implements SampleSource {
   }
 
   private spanBatches(range: QueryRange, downsampled: boolean): AsyncIterable<readonly SourceRow[]> {
-    if (this.plan === undefined) throw new Error('InfluxSource.fetch() before start()');
-    const { influx } = this.options;
-    if (this.flux !== undefined) {
-      const bucket = downsampled ? (influx.downsample_bucket as string) : fluxBucket(influx);
-      return this.flux.batches(buildFluxQuery({ bucket, plan: this.plan, range }));
-    }
-    if (this.influxql !== undefined) {
-      const retentionPolicy = downsampled ? influx.downsample_retention_policy : influx.retention_policy;
-      return this.influxql.batches(buildInfluxQLQuery({ plan: this.plan, range, retentionPolicy }));
-    }
+    const query = this.queryFor(range, downsampled);
+    if (query.language === 'flux' && this.flux !== undefined) return this.flux.batches(query.text);
+    if (query.language === 'influxql' && this.influxql !== undefined)
+      return this.influxql.batches(query.query);
     throw new Error('InfluxSource.fetch() after stop()');
+  }
+
+  /** The query text for one piece of a read (the benches send the same text as their floor). */
+  queryFor(range: QueryRange, downsampled: boolean): SourceQuery {
+    if (this.plan === undefined || this.language === undefined)
+      throw new Error('InfluxSource.fetch() before start()');
+    const { influx } = this.options;
+    if (this.language === 'flux') {
+      const bucket = downsampled ? (influx.downsample_bucket as string) : fluxBucket(influx);
+      return { language: 'flux', text: buildFluxQuery({ bucket, plan: this.plan, range }) };
+    }
+    const retentionPolicy = downsampled ? influx.downsample_retention_policy : influx.retention_policy;
+    const asStored = downsampled && range.windowMs === this.downsampler?.windowMs;
+    return {
+      language: 'influxql',
+      query: buildInfluxQLQuery({ plan: this.plan, range, retentionPolicy, asStored }),
+    };
+  }
+
+  /** The copy's window in ms; undefined without a copy. */
+  get downsampleWindowMs(): number | undefined {
+    return this.downsampler?.windowMs;
   }
 
   /** A copy that cannot be read (no such bucket or retention policy) is a config error naming the key. */
@@ -180,6 +199,16 @@ export class InfluxSource implements SampleSource {
   get serverInfo(): InfluxServerInfo | undefined {
     return this.server;
   }
+}
+
+/**
+ * The copy holds a point per copy window where the raw data has one per sample interval, so a
+ * query over the copy may span that many times longer for the same work (5 min / 30 s: 310 days
+ * instead of 31): a year from the copy is two queries instead of twelve.
+ */
+function copySpan(downsampler: Downsampler | undefined, sampleMs: number): number {
+  if (downsampler === undefined) return MAX_QUERY_SPAN_MS;
+  return MAX_QUERY_SPAN_MS * Math.max(1, Math.floor(downsampler.windowMs / sampleMs));
 }
 
 /** push(...batch) without spreading thousands of arguments onto the stack. */

@@ -10,6 +10,12 @@ export interface InfluxQLQueryOptions {
   plan: QueryPlan;
   range: QueryRange;
   retentionPolicy?: string | undefined;
+  /**
+   * The data already holds one point per series and window (the downsampled copy read at its own
+   * window): select the points as stored. InfluxDB 1.6 answers that in half the time of GROUP BY
+   * time() over the same points (a year of 30-min points: 1.1 s vs 2.3-2.9 s, PERFORMANCE.md).
+   */
+  asStored?: boolean;
 }
 
 export type StatementKey = { fixed: string } | { tag: string };
@@ -24,13 +30,21 @@ export interface InfluxQLQuery {
 export function buildInfluxQLQuery(options: InfluxQLQueryOptions): InfluxQLQuery {
   const { plan, range } = options;
   const every = durationLiteral(range.windowMs);
-  return joinStatements(
-    influxqlStatements(plan, options.retentionPolicy, {
-      where: [timeCondition(range)],
-      select: (fn, field) => `${fn}(${field}) AS "value"`,
-      groupBy: (keyTag) => ` GROUP BY time(${every})${keyTag === undefined ? '' : `, ${keyTag}`} fill(none)`,
-    }),
-  );
+  const where = [timeCondition(range)];
+  const shape: StatementShape =
+    options.asStored === true
+      ? {
+          where,
+          select: (_fn, field) => `${field} AS "value"`,
+          groupBy: (keyTag) => (keyTag === undefined ? '' : ` GROUP BY ${keyTag}`),
+        }
+      : {
+          where,
+          select: (fn, field) => `${fn}(${field}) AS "value"`,
+          groupBy: (keyTag) =>
+            ` GROUP BY time(${every})${keyTag === undefined ? '' : `, ${keyTag}`} fill(none)`,
+        };
+  return joinStatements(influxqlStatements(plan, options.retentionPolicy, shape));
 }
 
 /** How the statements of a plan are shaped; the read above, downsample-query.ts the others. */

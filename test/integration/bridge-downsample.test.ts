@@ -1,8 +1,9 @@
 /**
  * The downsampled copy (influxdb.downsample_*, docs/DOWNSAMPLING.md) against real servers: the
- * bridge has InfluxDB aggregate three days of raw husdata into 5-min windows (Flux `to()` on
- * InfluxDB 2, SELECT … INTO on InfluxDB 1), a fresh source finds what the copy covers, and long
- * reads from the copy give the raw reading's numbers.
+ * bridge has InfluxDB aggregate three days of raw husdata into windows of the language's default
+ * (Flux `to()` into 5-min windows on InfluxDB 2; SELECT … INTO into 30-min windows on InfluxDB 1,
+ * read back as stored), a fresh source finds what the copy covers, and long reads from the copy
+ * give the raw reading's numbers.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -18,7 +19,8 @@ import {
 } from '../harness/influxdb.js';
 
 const H = 3_600_000;
-const MIN5 = 300_000;
+const MIN = 60_000;
+const MIN30 = 30 * MIN;
 const T1 = Math.floor(Date.now() / H) * H - H;
 const T0 = T1 - 72 * H;
 /** Keys of the husdata lines below. */
@@ -75,6 +77,7 @@ function maxDifference(a: readonly SourceRow[], b: readonly SourceRow[]): number
 
 function checks(
   name: string,
+  copyWindow: number,
   plain: () => BridgeConfig,
   copy: () => BridgeConfig,
   overwrite: (line: string) => Promise<void>,
@@ -87,11 +90,11 @@ function checks(
       const now = Date.now();
       const step = await source.downsample(now);
       assert.ok(step !== undefined);
-      // 72 h of 6 keys in 5-min windows; nothing outside [T0, T1) exists to aggregate.
-      assert.equal(step.written, ((72 * H) / MIN5) * KEYS);
+      // 72 h of 6 keys in copy windows; nothing outside [T0, T1) exists to aggregate.
+      assert.equal(step.written, ((72 * H) / copyWindow) * KEYS);
       assert.ok(step.range.from <= T0 && step.range.to >= T1, JSON.stringify(step.range));
-      assert.equal(step.coverage.to % MIN5, 0);
-      assert.ok(now - step.coverage.to < 3 * MIN5, 'up to a complete window before now');
+      assert.equal(step.coverage.to % copyWindow, 0);
+      assert.ok(now - step.coverage.to < copyWindow + 3 * MIN, 'up to the newest complete window');
       assert.equal(await source.downsample(now), undefined, 'then up to date');
     } finally {
       await source.stop();
@@ -106,9 +109,10 @@ function checks(
     assert.ok(coverage !== undefined);
     assert.equal(coverage.from, T0, 'first point of the copy');
     assert.equal(coverage.to, T1, 'last point of the copy plus its window');
-    const [raw, copied] = await Promise.all([read(plain(), 6 * MIN5), read(copy(), 6 * MIN5)]);
-    assert.equal(raw.length, ((72 * H) / (6 * MIN5)) * KEYS);
-    // Every 30-min window holds six 5-min windows of five points each: the mean of means is the mean.
+    const [raw, copied] = await Promise.all([read(plain(), MIN30), read(copy(), MIN30)]);
+    assert.equal(raw.length, ((72 * H) / MIN30) * KEYS);
+    // Flux: every 30-min window holds six 5-min windows of five points each, the mean of means is
+    // the mean; InfluxQL: the copy's own 30-min points, read as stored.
     assert.ok(maxDifference(raw, copied) < 1e-9);
   });
 
@@ -118,7 +122,7 @@ function checks(
     await overwrite(
       `heatpump,register_id=0007,name=outdoor_temp,type=temperature,unit=°C value=95 ${t / 1000}`,
     );
-    const window = 6 * MIN5;
+    const window = MIN30;
     const at = (rows: readonly SourceRow[], w: number) =>
       rows.find((r) => r.name === 'outdoor_temp' && r.t === Math.floor(t / w) * w)?.value;
     const [raw, copied] = await Promise.all([read(plain(), window), read(copy(), window)]);
@@ -144,14 +148,14 @@ describe('bridge downsampled copy (real servers)', () => {
     const bucket = await fetch(`${v2.url}/api/v2/buckets`, {
       method: 'POST',
       headers: { authorization: `Token ${v2.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ orgID: v2.orgID, name: 'heatpump_5m', retentionRules: [] }),
+      body: JSON.stringify({ orgID: v2.orgID, name: 'heatpump_copy', retentionRules: [] }),
     });
     assert.equal(bucket.status, 201, await bucket.text());
     await writeV2(body);
     const rp = await fetch(`${v1.url}/query`, {
       method: 'POST',
       body: new URLSearchParams({
-        q: 'CREATE RETENTION POLICY "five_min" ON "heatpump" DURATION INF REPLICATION 1',
+        q: 'CREATE RETENTION POLICY "copy" ON "heatpump" DURATION INF REPLICATION 1',
       }),
     });
     assert.equal(rp.status, 200, await rp.text());
@@ -182,14 +186,16 @@ describe('bridge downsampled copy (real servers)', () => {
 
   checks(
     'Flux on InfluxDB 2',
+    5 * MIN,
     v2Plain,
-    () => config({ ...v2Plain().influxdb, downsample_bucket: 'heatpump_5m', ...backfill }),
+    () => config({ ...v2Plain().influxdb, downsample_bucket: 'heatpump_copy', ...backfill }),
     (line) => writeV2(line),
   );
   checks(
     'InfluxQL on InfluxDB 1',
+    MIN30,
     v1Plain,
-    () => config({ ...v1Plain().influxdb, downsample_retention_policy: 'five_min', ...backfill }),
+    () => config({ ...v1Plain().influxdb, downsample_retention_policy: 'copy', ...backfill }),
     (line) => writeV1(line),
   );
 
@@ -204,7 +210,7 @@ describe('bridge downsampled copy (real servers)', () => {
         key: 'influxdb.downsample_retention_policy',
       },
       {
-        cfg: config({ ...v1Plain().influxdb, downsample_bucket: 'heatpump_5m' }),
+        cfg: config({ ...v1Plain().influxdb, downsample_bucket: 'heatpump_copy' }),
         key: 'influxdb.downsample_retention_policy',
       },
     ];

@@ -9,6 +9,7 @@ import {
   buildInfluxQLDownsample,
 } from '../../../bridge/influx/downsample-query.js';
 import { Downsampler, type DownsampleRunner } from '../../../bridge/influx/downsampler.js';
+import { buildInfluxQLQuery } from '../../../bridge/influx/influxql-query.js';
 import type { QueryPlan } from '../../../bridge/influx/query-plan.js';
 
 const MIN = 60_000;
@@ -193,6 +194,24 @@ describe('downsample queries', () => {
     assert.match(statements[1]!, /^SELECT last\("value"\) AS "value" INTO/);
     for (const s of statements) assert.match(s, /GROUP BY time\(5m\), \* fill\(none\)$/);
     assert.equal(q.valueColumn, 'written');
+  });
+
+  it('InfluxQL read of the copy at its own window: the points as stored, no GROUP BY time', () => {
+    const read = (asStored: boolean) =>
+      buildInfluxQLQuery({
+        plan: husdata,
+        range: { ...range, windowMs: 30 * MIN },
+        retentionPolicy: 'c',
+        asStored,
+      });
+    const stored = read(true);
+    assert.equal(stored.text.split('; ').length, 2, 'still one statement for means, one for lasts');
+    for (const s of stored.text.split('; ')) {
+      assert.match(s, /^SELECT "value" AS "value" FROM "c"."heatpump" WHERE time >= /);
+      assert.match(s, /GROUP BY "name"$/);
+    }
+    assert.deepEqual(stored.statementKeys, read(false).statementKeys);
+    assert.match(read(false).text, /GROUP BY time\(30m\), "name" fill\(none\)/);
   });
 
   it('bounds: first and last of every stream, no windows', () => {

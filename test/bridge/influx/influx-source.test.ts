@@ -7,7 +7,12 @@ import { InfluxSource, type InfluxTransports } from '../../../bridge/influx/infl
 import type { SourceRow } from '../../../bridge/influx/query-plan.js';
 import { providerMapper } from '../../../bridge/sources/row-mapper.js';
 
-function source(influx: Record<string, unknown>, major: number | undefined, rows: SourceRow[] = []) {
+function source(
+  influx: Record<string, unknown>,
+  major: number | undefined,
+  rows: SourceRow[] = [],
+  answer: (query: string) => SourceRow[] = () => rows,
+) {
   const queries: string[] = [];
   const transports: InfluxTransports = {
     ping: async () => ({ version: major === undefined ? undefined : `v${major}.7.0`, major }),
@@ -15,7 +20,8 @@ function source(influx: Record<string, unknown>, major: number | undefined, rows
     flux: () => ({
       async *batches(flux: string) {
         queries.push(flux);
-        for (let i = 0; i < rows.length; i += 2) yield rows.slice(i, i + 2);
+        const out = answer(flux);
+        for (let i = 0; i < out.length; i += 2) yield out.slice(i, i + 2);
       },
     }),
     influxql: () => ({
@@ -96,5 +102,35 @@ describe('InfluxSource start (language auto)', () => {
     // The fake answers every query with the same row: twelve reads, twelve rows, one sample kept.
     assert.equal(r.rows, 12);
     assert.deepEqual(r.series.outdoor_temp, [{ t, v: 2 }]);
+  });
+
+  it('with a downsampled copy: covered whole windows in one long query of the copy, the rest raw by month', async () => {
+    const t = Date.UTC(2025, 0, 1);
+    const DAY = 86_400_000;
+    const copyEnd = t + 300 * DAY;
+    // The copy's bounds: first point at t, last one in the window before copyEnd.
+    const { s, queries } = source({ bucket: 'hp', downsample_bucket: 'hp_5m' }, 2, [], (q) =>
+      q.includes('|> first()')
+        ? [
+            { t, name: 'first', value: 0 },
+            { t: copyEnd - 300_000, name: 'last', value: 0 },
+          ]
+        : [],
+    );
+    await s.start();
+    assert.deepEqual(s.downsampleCoverage, { from: t, to: copyEnd });
+    queries.length = 0;
+    await s.fetch({ from: t, to: t + 365 * DAY, windowMs: 1_800_000 });
+    // 300 days of copy at 10x the span (5 min / 30 s), then 65 raw days in 31-day queries.
+    assert.equal(queries.length, 4);
+    assert.match(queries[0] ?? '', /from\(bucket: "hp_5m"\)/);
+    assert.match(queries[0] ?? '', /stop: 2025-10-28T00:00:00.000Z/);
+    for (const q of queries.slice(1)) assert.match(q, /from\(bucket: "hp"\)/);
+    queries.length = 0;
+    await s.fetch({ from: t, to: t + 2 * DAY, windowMs: 120_000 });
+    assert.ok(
+      queries.every((q) => q.includes('from(bucket: "hp")')),
+      '2-min windows read raw data',
+    );
   });
 });
