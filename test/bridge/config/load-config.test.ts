@@ -71,6 +71,28 @@ describe('loadConfig', () => {
     assert.deepEqual([c.homeassistant.url, c.homeassistant.token], ['http://ha:8123', 'tok-ha']);
   });
 
+  it('names from the environment stay strings even when they look like numbers', async () => {
+    const c = await loadConfig({
+      env: {
+        HEATPUMP_BRIDGE__INFLUXDB__DATABASE: '2024',
+        HEATPUMP_BRIDGE__INFLUXDB__RETENTION_POLICY: '365',
+        HEATPUMP_BRIDGE__INFLUXDB__DOWNSAMPLE_BUCKET: '5',
+        HEATPUMP_BRIDGE__INFLUXDB__DOWNSAMPLE_RETENTION_POLICY: '30',
+        HEATPUMP_BRIDGE__INFLUXDB__DOWNSAMPLE_WINDOW_MINUTES: '30',
+      },
+    });
+    assert.deepEqual(
+      [
+        c.influxdb.database,
+        c.influxdb.retention_policy,
+        c.influxdb.downsample_bucket,
+        c.influxdb.downsample_retention_policy,
+        c.influxdb.downsample_window_minutes,
+      ],
+      ['2024', '365', '5', '30', 30],
+    );
+  });
+
   it('reads secrets from *_FILE paths and strips the trailing newline', async () => {
     const c = await loadConfig({
       env: { INFLUXDB_TOKEN_FILE: '/run/secrets/influx', HA_TOKEN_FILE: '/run/secrets/ha' },
