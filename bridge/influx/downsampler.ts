@@ -1,5 +1,8 @@
 import { nextStep, type Coverage, type StepOptions } from './downsample-coverage.js';
 
+/** Shortest span a step is cut down to after failures. */
+const MIN_SPAN_MS = 86_400_000;
+
 /** The two queries a downsampler needs, in whichever language the source speaks. */
 export interface DownsampleRunner {
   /** Earliest and latest point time of the copy before `to`; undefined when it is empty. */
@@ -23,10 +26,13 @@ export class Downsampler {
   private readonly runner: DownsampleRunner;
   private readonly options: StepOptions;
   private covered: Coverage | undefined;
+  /** Span of the next step; halved after a failed step (see step()). */
+  private spanMs: number;
 
   constructor(runner: DownsampleRunner, options: StepOptions) {
     this.runner = runner;
     this.options = options;
+    this.spanMs = options.maxSpanMs;
   }
 
   get windowMs(): number {
@@ -50,10 +56,23 @@ export class Downsampler {
 
   /** Runs the next step (forward first, then backfill); undefined when the copy is up to date. */
   async step(now: number): Promise<DownsampleStepResult | undefined> {
-    const step = nextStep(this.covered, now, this.options);
+    const step = nextStep(this.covered, now, { ...this.options, maxSpanMs: this.spanMs });
     if (step === undefined) return undefined;
-    const written = await this.runner.write({ ...step.range, windowMs: this.options.windowMs });
+    let written: number;
+    try {
+      written = await this.runner.write({ ...step.range, windowMs: this.options.windowMs });
+    } catch (error) {
+      // A month that times out on a small host would time out on every retry: from now on (for
+      // this process) take half as much per step, down to a day, so the copy still advances.
+      this.spanMs = Math.max(MIN_SPAN_MS, Math.floor(this.spanMs / 2));
+      throw error;
+    }
     this.covered = step.coverage;
     return { range: step.range, written, coverage: step.coverage };
+  }
+
+  /** Span the next step will cover at most (for tests and logs). */
+  get nextSpanMs(): number {
+    return this.spanMs;
   }
 }

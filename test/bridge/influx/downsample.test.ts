@@ -154,6 +154,31 @@ describe('Downsampler: coverage from the copy, grown only by steps that succeede
     await assert.rejects(broken.step(now), /write refused/);
     assert.deepEqual(broken.coverage, { from: 990 * DAY, to: 995 * DAY + W5 });
   });
+
+  it('a failed step is retried with half the span, down to a day, so a slow host still advances', async () => {
+    let fail = true;
+    const spans: number[] = [];
+    const d = new Downsampler(
+      {
+        bounds: async () => undefined,
+        write: async (range) => {
+          spans.push(range.to - range.from);
+          if (fail) throw new Error('timed out');
+          return 1;
+        },
+      },
+      options,
+    );
+    for (let i = 0; i < 6; i++) await assert.rejects(d.step(now));
+    assert.deepEqual(
+      spans.map((s) => s / DAY),
+      [31, 15.5, 7.75, 3.875, 1.9375, 1],
+    );
+    assert.equal(d.nextSpanMs, DAY);
+    fail = false;
+    const step = await d.step(now);
+    assert.deepEqual(step?.coverage, { from: 999 * DAY, to: 1000 * DAY });
+  });
 });
 
 describe('downsample queries', () => {
