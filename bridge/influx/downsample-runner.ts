@@ -9,6 +9,7 @@ import {
   LAST_KEY,
 } from './downsample-query.js';
 import { Downsampler, type DownsampleRunner } from './downsampler.js';
+import { InfluxQueryError } from './influx-errors.js';
 import type { FluxTransport } from './flux-transport.js';
 import type { InfluxQLTransport } from './influxql-transport.js';
 import type { QueryPlan, SourceRow } from './query-plan.js';
@@ -25,70 +26,60 @@ export interface DownsamplerOptions {
   influxql: InfluxQLTransport | undefined;
 }
 
-/** The copy of the source's language; a key only for the other language is a config error. */
-export function createDownsampler(options: DownsamplerOptions): Downsampler | undefined {
+/**
+ * The downsampler of the source's language, with what its copy covers already found; undefined
+ * without a copy. Only the other language's key, or a copy that cannot be read (no such bucket or
+ * retention policy), is a config error naming the key.
+ */
+export async function startDownsampler(options: DownsamplerOptions): Promise<Downsampler | undefined> {
   const { influx, source, plan } = options;
-  const stepOptions = {
+  const flux = options.flux;
+  const [key, other] =
+    flux !== undefined
+      ? (['downsample_bucket', 'downsample_retention_policy'] as const)
+      : (['downsample_retention_policy', 'downsample_bucket'] as const);
+  const target = influx[key];
+  if (target === undefined) {
+    if (influx[other] === undefined) return undefined;
+    const [language, otherLanguage] = flux !== undefined ? ['Flux', 'InfluxQL'] : ['InfluxQL', 'Flux'];
+    throw new ConfigError([
+      { path: `influxdb.${key}`, message: `is required with ${language} (${other} is for ${otherLanguage})` },
+    ]);
+  }
+  const influxql = options.influxql;
+  let runner: DownsampleRunner;
+  if (flux !== undefined) {
+    runner = {
+      bounds: (to) => boundsOf(flux.batches(buildFluxBounds({ bucket: target, plan, to }))),
+      write: (range) =>
+        writtenOf(flux.batches(buildFluxDownsample({ source: options.rawBucket, target, plan, range }))),
+    };
+  } else if (influxql !== undefined) {
+    const sourceRetentionPolicy = influx.retention_policy;
+    runner = {
+      bounds: () => boundsOf(influxql.batches(buildInfluxQLBounds({ plan, retentionPolicy: target }))),
+      write: (range) =>
+        writtenOf(
+          influxql.batches(
+            buildInfluxQLDownsample({ plan, sourceRetentionPolicy, targetRetentionPolicy: target, range }),
+          ),
+        ),
+    };
+  } else return undefined;
+  const downsampler = new Downsampler(runner, {
     windowMs: (influx.downsample_window_minutes ?? defaultCopyMinutes(options)) * 60_000,
     // A logger's point can land a couple of intervals late; the last window is redone anyway.
     settleMs: Math.max(60_000, 2 * source.sample_interval_seconds * 1000),
     backfillMs: influx.downsample_backfill_days * 86_400_000,
     maxSpanMs: MAX_QUERY_SPAN_MS,
-  };
-  const flux = options.flux;
-  if (flux !== undefined) {
-    const target = influx.downsample_bucket;
-    if (target === undefined) {
-      if (influx.downsample_retention_policy === undefined) return undefined;
-      throw new ConfigError([
-        {
-          path: 'influxdb.downsample_bucket',
-          message: 'is required with Flux (downsample_retention_policy is for InfluxQL)',
-        },
-      ]);
-    }
-    const runner: DownsampleRunner = {
-      bounds: async (to) =>
-        boundsOf(await collect(flux.batches(buildFluxBounds({ bucket: target, plan, to })))),
-      write: async (range) =>
-        sumOf(
-          await collect(
-            flux.batches(buildFluxDownsample({ source: options.rawBucket, target, plan, range })),
-          ),
-        ),
-    };
-    return new Downsampler(runner, stepOptions);
+  });
+  try {
+    await downsampler.discover(Date.now());
+  } catch (error) {
+    if (!(error instanceof InfluxQueryError)) throw error;
+    throw new ConfigError([{ path: `influxdb.${key}`, message: `cannot be read: ${error.message}` }]);
   }
-  const influxql = options.influxql;
-  if (influxql === undefined) return undefined;
-  const targetRp = influx.downsample_retention_policy;
-  if (targetRp === undefined) {
-    if (influx.downsample_bucket === undefined) return undefined;
-    throw new ConfigError([
-      {
-        path: 'influxdb.downsample_retention_policy',
-        message: 'is required with InfluxQL (downsample_bucket is for Flux)',
-      },
-    ]);
-  }
-  const runner: DownsampleRunner = {
-    bounds: async () =>
-      boundsOf(await collect(influxql.batches(buildInfluxQLBounds({ plan, retentionPolicy: targetRp })))),
-    write: async (range) =>
-      sumOf(
-        await collect(
-          influxql.batches(
-            buildInfluxQLDownsample({
-              plan,
-              sourceRetentionPolicy: influx.retention_policy,
-              targetRetentionPolicy: targetRp,
-              range,
-            }),
-          ),
-        ),
-      ),
-  };
-  return new Downsampler(runner, stepOptions);
+  return downsampler;
 }
 
 /**
@@ -100,23 +91,24 @@ function defaultCopyMinutes(options: DownsamplerOptions): number {
   return options.flux !== undefined ? 5 : 30;
 }
 
-async function collect(batches: AsyncIterable<readonly SourceRow[]>): Promise<SourceRow[]> {
-  const rows: SourceRow[] = [];
-  for await (const batch of batches) for (const row of batch) rows.push(row);
-  return rows;
-}
-
-function sumOf(rows: readonly SourceRow[]): number {
-  return rows.reduce((sum, r) => sum + r.value, 0);
+/** The points a downsample write reports (one row per statement or stream). */
+async function writtenOf(batches: AsyncIterable<readonly SourceRow[]>): Promise<number> {
+  let sum = 0;
+  for await (const batch of batches) for (const row of batch) sum += row.value;
+  return sum;
 }
 
 /** Earliest `first` and latest `last` over the streams of a bounds query. */
-function boundsOf(rows: readonly SourceRow[]): { first: number; last: number } | undefined {
+async function boundsOf(
+  batches: AsyncIterable<readonly SourceRow[]>,
+): Promise<{ first: number; last: number } | undefined> {
   let first = Infinity;
   let last = -Infinity;
-  for (const r of rows) {
-    if (r.name === FIRST_KEY) first = Math.min(first, r.t);
-    else if (r.name === LAST_KEY) last = Math.max(last, r.t);
+  for await (const batch of batches) {
+    for (const r of batch) {
+      if (r.name === FIRST_KEY) first = Math.min(first, r.t);
+      else if (r.name === LAST_KEY) last = Math.max(last, r.t);
+    }
   }
   return first <= last ? { first, last } : undefined;
 }

@@ -1,10 +1,9 @@
 import { ConfigError } from '../config/config-error.js';
-import { InfluxQueryError } from './influx-errors.js';
 import type { InfluxConfig, SourceConfig } from '../config/schema.js';
 import type { FetchRequest, FetchResult, SampleSource, SourceDescription } from '../sources/sample-source.js';
 import type { RowMapper } from '../sources/row-mapper.js';
 import { splitByCoverage } from './downsample-coverage.js';
-import { createDownsampler } from './downsample-runner.js';
+import { startDownsampler } from './downsample-runner.js';
 import type { Downsampler, DownsampleStepResult } from './downsampler.js';
 import { buildFluxQuery } from './flux-query.js';
 import { createFluxTransport, type FluxTransport } from './flux-transport.js';
@@ -67,7 +66,7 @@ export class InfluxSource implements SampleSource {
     requireLocation(influx, this.language);
     if (this.language === 'flux') this.flux = this.transports.flux();
     else this.influxql = this.transports.influxql();
-    this.downsampler = createDownsampler({
+    this.downsampler = await startDownsampler({
       influx,
       source,
       plan: this.plan,
@@ -75,7 +74,6 @@ export class InfluxSource implements SampleSource {
       flux: this.flux,
       influxql: this.influxql,
     });
-    if (this.downsampler !== undefined) await this.discoverCopy(this.downsampler);
   }
 
   async stop(): Promise<void> {
@@ -158,18 +156,6 @@ export class InfluxSource implements SampleSource {
   /** The copy's window in ms; undefined without a copy. */
   get downsampleWindowMs(): number | undefined {
     return this.downsampler?.windowMs;
-  }
-
-  /** A copy that cannot be read (no such bucket or retention policy) is a config error naming the key. */
-  private async discoverCopy(downsampler: Downsampler): Promise<void> {
-    try {
-      await downsampler.discover(Date.now());
-    } catch (error) {
-      if (!(error instanceof InfluxQueryError)) throw error;
-      const path =
-        this.flux !== undefined ? 'influxdb.downsample_bucket' : 'influxdb.downsample_retention_policy';
-      throw new ConfigError([{ path, message: `cannot be read: ${error.message}` }]);
-    }
   }
 
   async describe(): Promise<SourceDescription> {
