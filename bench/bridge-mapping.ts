@@ -1,13 +1,16 @@
-// The bridge's client-side work on a Flux response, without InfluxDB: the reader that cuts rows
-// out of the CSV lines (bridge/influx/flux-csv.ts) and the provider's mapping of those rows to
-// series (mapRows through the row mapper), on lines shaped like the 24 h (30 s windows) and 30 d
-// (5 min windows) reads of a Thermia on the husdata layout. bench/bridge.ts measures the same
+// The bridge's client-side work on a Flux response, without InfluxDB: the line splitter and the
+// reader that reads points out of the CSV lines (bridge/influx/csv-lines.ts, flux-points.ts), fed
+// the answer's bytes in 64 KiB chunks as HTTP delivers them, and the provider's mapping of those
+// points to series (mapPoints through the row mapper), on answers shaped like the 24 h (30 s
+// windows), 30 d (5 min windows) and 365 d (30 min windows) reads of a Thermia on the husdata
+// layout. bench/bridge.ts measures the same
 // work against the real server, where the machine's load moves it by tens of percent; this is the
 // controlled figure for before/after comparisons of the reader and the mapping.
 //   node --import tsx bench/bridge-mapping.ts [--runs 15]
 import { parseArgs } from 'node:util';
-import { createFluxRowReader } from '../bridge/influx/flux-csv.js';
-import type { SourceRow } from '../bridge/influx/query-plan.js';
+import { createCsvLineSplitter } from '../bridge/influx/csv-lines.js';
+import { createFluxPointReader } from '../bridge/influx/flux-points.js';
+import { pointCount } from '../bridge/influx/keyed-points.js';
 import { providerMapper } from '../bridge/sources/row-mapper.js';
 import { getProvider } from '../src/providers/index.js';
 // @ts-expect-error plain .mjs helper
@@ -19,17 +22,19 @@ const provider = getProvider('thermia');
 const mapper = providerMapper({ provider, restrictToKnownNames: true });
 const roleOf = new Map(provider.registers.map((r) => [r.name, r.role]));
 
-/** One response as the client hands it over: lines sliced out of one decoded text. */
-function responseLines(windows: number, windowMs: number): string[] {
+/** One response as the server sends it: a table per key, in 64 KiB chunks. */
+function response(windows: number, windowMs: number): Uint8Array[] {
   const start = Date.UTC(2026, 9, 1);
-  const out = [
+  const head = [
     '#datatype,string,long,dateTime:RFC3339,double,string',
     '#group,false,false,false,false,false',
     '#default,_result,,,,',
     ',result,table,_time,_value,key',
   ];
-  for (const key of mapper.knownKeys) {
+  const out: string[] = [];
+  for (const [table, key] of mapper.knownKeys.entries()) {
     const role = roleOf.get(key) ?? '';
+    out.push(...head);
     for (let i = 0; i < windows; i++) {
       const time = new Date(start + i * windowMs).toISOString().replace('.000Z', 'Z');
       // Window means print with all their digits; counters (`last`) are whole; states are 0..1.
@@ -38,15 +43,20 @@ function responseLines(windows: number, windowMs: number): string[] {
         : ['compressor', 'valve', 'brine_pump', 'heating_pump', 'alarm_active'].includes(role)
           ? String(i % 7 === 0 ? 1 : 0)
           : String(20 + 5 * Math.sin(i / 50) + 1e-13 * i);
-      out.push(`,,0,${time},${value},${key}`);
+      out.push(`,,${table},${time},${value},${key}`);
     }
+    out.push('');
   }
-  return out.join('\n').split('\n');
+  const bytes = new TextEncoder().encode(out.join('\r\n') + '\r\n');
+  const chunks: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += 65_536) chunks.push(bytes.subarray(i, i + 65_536));
+  return chunks;
 }
 
 const cases = [
-  { label: '24 h, 30 s windows', lines: responseLines(2880, 30_000) },
-  { label: '30 d, 5 min windows', lines: responseLines(8928, 300_000) },
+  { label: '24 h, 30 s windows', chunks: response(2880, 30_000) },
+  { label: '30 d, 5 min windows', chunks: response(8928, 300_000) },
+  { label: '365 d, 30 min windows', chunks: response(17_520, 1_800_000) },
 ];
 const rowsOut: string[][] = [];
 const results: Record<string, unknown> = {};
@@ -56,16 +66,15 @@ for (const c of cases) {
   let rowCount = 0;
   for (let i = 0; i < runs + 3; i++) {
     const t0 = performance.now();
-    const reader = createFluxRowReader();
-    const rows: SourceRow[] = [];
-    for (const line of c.lines) {
-      const row = reader.line(line);
-      if (row !== undefined) rows.push(row);
-    }
+    const reader = createFluxPointReader();
+    const lines = createCsvLineSplitter(reader.line);
+    for (const chunk of c.chunks) lines.push(chunk);
+    lines.end();
+    const runs = reader.take();
     const t1 = performance.now();
-    mapper.map(rows);
+    mapper.map(runs);
     const t2 = performance.now();
-    rowCount = rows.length;
+    rowCount = pointCount(runs);
     // The first runs compile and optimise; they are not what a running bridge pays.
     if (i >= 3) {
       read.push(t1 - t0);

@@ -12,7 +12,8 @@ import { Downsampler, type DownsampleRunner } from './downsampler.js';
 import { InfluxQueryError } from './influx-errors.js';
 import type { FluxTransport } from './flux-transport.js';
 import type { InfluxQLTransport } from './influxql-transport.js';
-import type { QueryPlan, SourceRow } from './query-plan.js';
+import type { KeyedPoints } from './keyed-points.js';
+import type { QueryPlan } from './query-plan.js';
 import { MAX_QUERY_SPAN_MS } from './query-spans.js';
 
 export interface DownsamplerOptions {
@@ -92,22 +93,24 @@ function defaultCopyMinutes(options: DownsamplerOptions): number {
 }
 
 /** The points a downsample write reports (one row per statement or stream). */
-async function writtenOf(batches: AsyncIterable<readonly SourceRow[]>): Promise<number> {
+async function writtenOf(batches: AsyncIterable<readonly KeyedPoints[]>): Promise<number> {
   let sum = 0;
-  for await (const batch of batches) for (const row of batch) sum += row.value;
+  for await (const batch of batches) for (const run of batch) for (const v of run.v) sum += v;
   return sum;
 }
 
 /** Earliest `first` and latest `last` over the streams of a bounds query. */
 async function boundsOf(
-  batches: AsyncIterable<readonly SourceRow[]>,
+  batches: AsyncIterable<readonly KeyedPoints[]>,
 ): Promise<{ first: number; last: number } | undefined> {
   let first = Infinity;
   let last = -Infinity;
   for await (const batch of batches) {
-    for (const r of batch) {
-      if (r.name === FIRST_KEY) first = Math.min(first, r.t);
-      else if (r.name === LAST_KEY) last = Math.max(last, r.t);
+    for (const run of batch) {
+      for (const t of run.t) {
+        if (run.name === FIRST_KEY) first = Math.min(first, t);
+        else if (run.name === LAST_KEY) last = Math.max(last, t);
+      }
     }
   }
   return first <= last ? { first, last } : undefined;

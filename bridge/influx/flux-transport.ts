@@ -1,10 +1,10 @@
 import { HttpError, InfluxDB, RequestTimedOutError } from '@influxdata/influxdb-client';
 import type { Cancellable } from '@influxdata/influxdb-client';
 import { createCsvLineSplitter } from './csv-lines.js';
-import { createFluxRowReader } from './flux-csv.js';
+import { createFluxPointReader } from './flux-points.js';
 import { classifyHttpStatus, InfluxQueryError, InfluxUnavailableError } from './influx-errors.js';
 import { causeOf } from './ping.js';
-import type { SourceRow } from './query-plan.js';
+import type { KeyedPoints } from './keyed-points.js';
 
 export interface FluxTransportOptions {
   url: string;
@@ -17,13 +17,16 @@ export interface FluxTransportOptions {
   gzip?: boolean;
 }
 
-/** Runs Flux and streams rows with `_time`, `_value`, `key` (what flux-query.ts produces), in batches. */
+/**
+ * Runs Flux and streams the points of `_time`, `_value`, `key` (what flux-query.ts produces), in
+ * batches of runs per key.
+ */
 export interface FluxTransport {
-  batches(flux: string): AsyncIterable<readonly SourceRow[]>;
+  batches(flux: string): AsyncIterable<readonly KeyedPoints[]>;
 }
 
-/** Rows per batch: big enough that the per-batch async hop is noise, small enough to stream. */
-const BATCH_ROWS = 5_000;
+/** Points per batch: big enough that the per-batch async hop is noise, small enough to stream. */
+const BATCH_POINTS = 5_000;
 
 /** Thin wrapper around @influxdata/influxdb-client; everything else depends on FluxTransport. */
 export function createFluxTransport(options: FluxTransportOptions): FluxTransport {
@@ -40,10 +43,9 @@ export function createFluxTransport(options: FluxTransportOptions): FluxTranspor
   return {
     // The client's callback API, not an async iterator: that is a chain of async generators with a
     // promise hop per row (~0.4 µs each, 130 ms for a year's 333 k rows). Bytes, not the client's
-    // lines or rows: see csv-lines.ts and flux-csv.ts for why.
-    async *batches(flux: string): AsyncIterable<readonly SourceRow[]> {
-      const ready: SourceRow[][] = [];
-      let current: SourceRow[] = [];
+    // lines or rows: see csv-lines.ts and flux-points.ts for why.
+    async *batches(flux: string): AsyncIterable<readonly KeyedPoints[]> {
+      const ready: KeyedPoints[][] = [];
       let finished = false;
       let failure: Error | undefined;
       let wake: (() => void) | undefined;
@@ -60,26 +62,22 @@ export function createFluxTransport(options: FluxTransportOptions): FluxTranspor
         cancellable?.cancel();
         notify();
       };
-      const reader = createFluxRowReader();
-      const lines = createCsvLineSplitter((line) => {
-        const row = reader.line(line);
-        if (row === undefined) return;
-        current.push(row);
-        if (current.length >= BATCH_ROWS) {
-          ready.push(current);
-          current = [];
-          notify();
-        }
-      });
+      const reader = createFluxPointReader();
+      const lines = createCsvLineSplitter(reader.line);
       const body = JSON.stringify({ query: flux, dialect: FLUX_DIALECT, type: 'flux' });
       client.transport.send(path, body, sendOptions, {
         next(chunk) {
           if (finished) return;
-          // An error table in the answer (flux-csv.ts) ends the read with that error.
+          // An error table in the answer (flux-points.ts) ends the read with that error.
           try {
             lines.push(chunk);
           } catch (error) {
             fail(error);
+            return;
+          }
+          if (reader.pending >= BATCH_POINTS) {
+            ready.push(reader.take());
+            notify();
           }
         },
         error: fail,
@@ -91,8 +89,7 @@ export function createFluxTransport(options: FluxTransportOptions): FluxTranspor
             fail(error);
             return;
           }
-          if (current.length > 0) ready.push(current);
-          current = [];
+          if (reader.pending > 0) ready.push(reader.take());
           finished = true;
           notify();
         },
@@ -116,7 +113,7 @@ export function createFluxTransport(options: FluxTransportOptions): FluxTranspor
   };
 }
 
-/** The annotated CSV dialect the client's QueryApi asks for; flux-csv.ts reads it. */
+/** The annotated CSV dialect the client's QueryApi asks for; flux-points.ts reads it. */
 export const FLUX_DIALECT = {
   header: true,
   delimiter: ',',

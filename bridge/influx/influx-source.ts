@@ -11,6 +11,7 @@ import { buildInfluxQLQuery, type InfluxQLQuery } from './influxql-query.js';
 import { createInfluxQLTransport, type InfluxQLTransport } from './influxql-transport.js';
 import { planForSource } from './layouts.js';
 import { pingInflux, type InfluxServerInfo } from './ping.js';
+import { pointCount, rowsOfPoints, type KeyedPoints } from './keyed-points.js';
 import type { QueryPlan, QueryRange, SourceRow } from './query-plan.js';
 import { MAX_QUERY_SPAN_MS, querySpans } from './query-spans.js';
 
@@ -83,23 +84,28 @@ export class InfluxSource implements SampleSource {
   }
 
   async fetch(request: FetchRequest): Promise<FetchResult> {
-    const rows = await this.fetchRows(request);
-    const mapped = this.options.mapper.map(rows);
+    const runs = await this.fetchPoints(request);
+    const mapped = this.options.mapper.map(runs);
     return {
       series: mapped.series,
-      rows: rows.length,
+      rows: pointCount(runs),
       issues: mapped.issues,
       unmappedKeys: mapped.unmappedKeys,
     };
   }
 
-  /** Aggregated rows before mapping; `report --raw` and tests use it. */
+  /** Aggregated rows before mapping, one object each; tests use it. */
   async fetchRows(request: FetchRequest): Promise<SourceRow[]> {
+    return rowsOfPoints(await this.fetchPoints(request));
+  }
+
+  /** Aggregated points before mapping, in runs per key as the transports read them. */
+  async fetchPoints(request: FetchRequest): Promise<KeyedPoints[]> {
     if (this.plan === undefined) throw new Error('InfluxSource.fetch() before start()');
     // Epoch-aligned windows: both languages then return the same window starts.
     const from = Math.floor(request.from / request.windowMs) * request.windowMs;
     const range = { from, to: request.to, windowMs: request.windowMs };
-    const rows: SourceRow[] = [];
+    const runs: KeyedPoints[] = [];
     const d = this.downsampler;
     const copySpanMs = copySpan(d, this.options.source.sample_interval_seconds * 1000);
     for (const piece of splitByCoverage(range, d?.coverage, d?.windowMs ?? 1)) {
@@ -108,11 +114,11 @@ export class InfluxSource implements SampleSource {
         if (request.signal?.aborted) break;
         for await (const batch of this.spanBatches(span, piece.downsampled)) {
           if (request.signal?.aborted) break;
-          append(rows, batch);
+          append(runs, batch);
         }
       }
     }
-    return rows;
+    return runs;
   }
 
   /**
@@ -128,7 +134,7 @@ export class InfluxSource implements SampleSource {
     return this.downsampler?.coverage;
   }
 
-  private spanBatches(range: QueryRange, downsampled: boolean): AsyncIterable<readonly SourceRow[]> {
+  private spanBatches(range: QueryRange, downsampled: boolean): AsyncIterable<readonly KeyedPoints[]> {
     const query = this.queryFor(range, downsampled);
     if (query.language === 'flux' && this.flux !== undefined) return this.flux.batches(query.text);
     if (query.language === 'influxql' && this.influxql !== undefined)
@@ -198,8 +204,8 @@ function copySpan(downsampler: Downsampler | undefined, sampleMs: number): numbe
 }
 
 /** push(...batch) without spreading thousands of arguments onto the stack. */
-function append(rows: SourceRow[], batch: readonly SourceRow[]): void {
-  for (let i = 0; i < batch.length; i++) rows.push(batch[i] as SourceRow);
+function append(runs: KeyedPoints[], batch: readonly KeyedPoints[]): void {
+  for (let i = 0; i < batch.length; i++) runs.push(batch[i] as KeyedPoints);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { classifyHttpStatus, InfluxQueryError, InfluxUnavailableError } from './influx-errors.js';
 import type { InfluxQLQuery } from './influxql-query.js';
 import { causeOf, withSlash } from './ping.js';
-import type { SourceRow } from './query-plan.js';
+import type { KeyedPoints } from './keyed-points.js';
 
 export interface InfluxQLTransportOptions {
   url: string;
@@ -18,7 +18,7 @@ export interface InfluxQLTransportOptions {
 
 export interface InfluxQLTransport {
   /** Rows in batches, one per JSON document of the chunked answer (up to 10,000 rows). */
-  batches(query: InfluxQLQuery): AsyncIterable<readonly SourceRow[]>;
+  batches(query: InfluxQLQuery): AsyncIterable<readonly KeyedPoints[]>;
 }
 
 /**
@@ -37,7 +37,7 @@ export function createInfluxQLTransport(options: InfluxQLTransportOptions): Infl
   else if (options.token !== undefined) headers.authorization = `Token ${options.token}`;
 
   return {
-    async *batches(query: InfluxQLQuery): AsyncIterable<readonly SourceRow[]> {
+    async *batches(query: InfluxQLQuery): AsyncIterable<readonly KeyedPoints[]> {
       const params = new URLSearchParams({
         db: options.database,
         epoch: 'ms',
@@ -63,7 +63,7 @@ export function createInfluxQLTransport(options: InfluxQLTransportOptions): Infl
       try {
         // A batch per document, not `yield*` per row: a promise hop per row costs ~0.4 µs.
         for await (const doc of jsonLines(response.body)) {
-          const batch = rowsOf(doc, query);
+          const batch = pointsOf(doc, query);
           if (batch.length > 0) yield batch;
         }
       } catch (error) {
@@ -84,8 +84,9 @@ export interface InfluxQLResponse {
   }[];
 }
 
-export function rowsOf(doc: InfluxQLResponse, query: InfluxQLQuery): SourceRow[] {
-  const out: SourceRow[] = [];
+/** The points of one document, a run per series (one key, its windows in order). */
+export function pointsOf(doc: InfluxQLResponse, query: InfluxQLQuery): KeyedPoints[] {
+  const out: KeyedPoints[] = [];
   if (doc.error) throw new InfluxQueryError(`InfluxQL error: ${doc.error}`);
   for (const result of doc.results ?? []) {
     if (result.error)
@@ -99,11 +100,14 @@ export function rowsOf(doc: InfluxQLResponse, query: InfluxQLQuery): SourceRow[]
       if (key === undefined) continue;
       const ti = series.columns.indexOf('time');
       const vi = series.columns.indexOf(query.valueColumn ?? 'value');
+      const run: KeyedPoints = { name: key, t: [], v: [] };
       for (const values of series.values) {
         const v = values[vi];
         if (v === null || v === undefined) continue;
-        out.push({ t: Number(values[ti]), name: key, value: Number(v) });
+        run.t.push(Number(values[ti]));
+        run.v.push(Number(v));
       }
+      if (run.t.length > 0) out.push(run);
     }
   }
   return out;

@@ -1,13 +1,13 @@
-import { mapRows } from '../../src/providers/index.js';
+import { mapPoints } from '../../src/providers/index.js';
 import type { BrandProvider } from '../../src/providers/index.js';
 import type { DataIssueCounts, SeriesByRole } from '../../src/model/index.js';
-import type { SourceRow } from '../influx/query-plan.js';
+import type { KeyedPoints } from '../influx/keyed-points.js';
 
-/** Turns keyed source rows into canonical series through a brand provider (DESIGN.md section 5). */
+/** Turns keyed source points into canonical series through a brand provider (DESIGN.md section 5). */
 export interface RowMapper {
   /** Source keys worth asking the database for (husdata register names); empty = all. */
   readonly knownKeys: readonly string[];
-  map(rows: readonly SourceRow[]): MappedRows;
+  map(runs: readonly KeyedPoints[]): MappedRows;
 }
 
 export interface MappedRows {
@@ -23,7 +23,7 @@ export interface ProviderMapperOptions {
 }
 
 /**
- * Rows keyed by husdata register name, or by role for the generic provider (home-assistant and
+ * Points keyed by husdata register name, or by role for the generic provider (home-assistant and
  * custom layouts). The provider does scaling, aux kW, on/off and integer alarm codes.
  */
 export function providerMapper(options: ProviderMapperOptions): RowMapper {
@@ -33,9 +33,9 @@ export function providerMapper(options: ProviderMapperOptions): RowMapper {
     : [];
   return {
     knownKeys,
-    map(rows) {
+    map(runs) {
       // Union results arrive grouped by stream, not by time: sorting is expected, not an error.
-      const result = mapRows(provider, rows, { outOfOrder: 'sort' });
+      const result = mapPoints(provider, runs, { outOfOrder: 'sort' });
       return { series: result.series, issues: result.issues, unmappedKeys: [...result.unknownKeys] };
     },
   };

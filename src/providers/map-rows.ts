@@ -1,11 +1,8 @@
-import { isGapValue, orderSamples, type CleanSeriesOptions } from '../model/clean-series.js';
-import { emptyIssueCounts, mergeIssueCounts, type DataIssueCounts } from '../model/data-issues.js';
-import { parseSampleValue, parseTimestamp } from '../model/parse-value.js';
-import type { Role } from '../model/role.js';
-import { gapMarker, type Sample, type Series, type SeriesByRole } from '../model/sample.js';
-import { convertValue, isActiveAuxInput } from './convert-value.js';
-import { combineAuxSteps, deriveSeries } from './derive-series.js';
-import type { BrandProvider, RegisterEntry } from './types.js';
+import type { CleanSeriesOptions } from '../model/clean-series.js';
+import type { DataIssueCounts } from '../model/data-issues.js';
+import type { SeriesByRole } from '../model/sample.js';
+import { createSeriesBuilder } from './series-builder.js';
+import type { BrandProvider } from './types.js';
 
 /** One stored point as the bridge reads it (husdata: register_id and name tags; generic: the role). */
 export interface ProviderRow {
@@ -16,6 +13,17 @@ export interface ProviderRow {
   readonly value: unknown;
 }
 
+/**
+ * Consecutive stored points of one key, side by side: epoch ms and stored values (NaN for a
+ * null). The bridge's transports read rows this way, one run per stream.
+ */
+export interface ProviderPoints {
+  readonly name?: string;
+  readonly registerId?: string;
+  readonly t: ArrayLike<number>;
+  readonly v: ArrayLike<number>;
+}
+
 export interface MapRowsResult {
   readonly series: SeriesByRole;
   /** Skipped rows by reason, over all roles. */
@@ -24,7 +32,6 @@ export interface MapRowsResult {
   readonly unknownKeys: readonly string[];
 }
 
-const MAX_UNKNOWN_KEYS = 50;
 /** No row's key: the first row is always looked up. */
 const NOT_LOOKED_UP = Symbol('not looked up');
 
@@ -40,110 +47,35 @@ export function mapRows(
   rows: ReadonlyArray<ProviderRow>,
   options: CleanSeriesOptions = {},
 ): MapRowsResult {
-  const byId = new Map<string, RegisterEntry>();
-  const byName = new Map<string, RegisterEntry>();
-  for (const entry of provider.registers) {
-    byId.set(entry.registerId.toUpperCase(), entry);
-    byName.set(entry.name, entry);
-  }
-  const issues = emptyIssueCounts();
-  const unknown = new Set<string>();
-  const buckets = new Map<Role, Sample[]>();
-  const stepBuckets: Sample[][] = [];
-
-  /** Where an entry's samples go; undefined for registers without a role or an unused aux input. */
-  const bucketFor = (entry: RegisterEntry): Sample[] | undefined => {
-    const role = entry.role;
-    if (!role || (role === 'aux_heater' && !isActiveAuxInput(entry, provider.aux))) return undefined;
-    if (entry.auxInput === 'step' && role === 'aux_heater') return (stepBuckets[entry.auxStep ?? 0] ??= []);
-    let bucket = buckets.get(role);
-    if (!bucket) buckets.set(role, (bucket = []));
-    return bucket;
-  };
-
+  const builder = createSeriesBuilder(provider, options);
   // Rows arrive grouped by signal (one stream per register), so the lookup is done once per run.
   let lastId: unknown = NOT_LOOKED_UP;
   let lastName: unknown = NOT_LOOKED_UP;
-  let entry: RegisterEntry | undefined;
-  let bucket: Sample[] | undefined;
   for (const row of rows) {
     if (row?.registerId !== lastId || row?.name !== lastName) {
-      entry = findEntry(row, byId, byName);
-      bucket = entry && bucketFor(entry);
       lastId = row?.registerId;
       lastName = row?.name;
+      builder.select(lastId, lastName);
     }
-    if (!entry) {
-      issues.unknown_register += 1;
-      if (unknown.size < MAX_UNKNOWN_KEYS) unknown.add(String(row?.registerId ?? row?.name ?? '(none)'));
-      continue;
-    }
-    if (!bucket) continue;
-    const t = parseTimestamp(row.t);
-    if (!t.ok) {
-      issues[t.reason] += 1;
-      continue;
-    }
-    if (options.gapValues === 'break' && isGapValue(row.value)) {
-      // A gap marker is not converted; orderSamples keeps it.
-      bucket.push(gapMarker(t.value));
-      continue;
-    }
-    const stored = parseSampleValue(row.value);
-    if (!stored.ok) {
-      issues[stored.reason] += 1;
-      continue;
-    }
-    const value = convertValue(entry, stored.value, provider);
-    if (!value.ok) {
-      issues[value.reason] += 1;
-      continue;
-    }
-    // Scaling can overflow a huge stored value; orderSamples below takes samples as valid.
-    if (!Number.isFinite(value.value)) {
-      issues.non_finite += 1;
-      continue;
-    }
-    bucket.push({ t: t.value, v: value.value });
+    builder.addRaw(row?.t, row?.value);
   }
-
-  const series: SeriesByRole = {};
-  const cleanIssues: DataIssueCounts[] = [];
-  // A bucket is made when its register is first seen; one that got no sample is a missing signal.
-  for (const [role, bucket] of buckets) {
-    if (bucket.length === 0) continue;
-    const cleaned = orderSamples(bucket, options);
-    series[role] = cleaned.series;
-    cleanIssues.push(cleaned.issues);
-  }
-  if (stepBuckets.some((b) => b.length > 0) && provider.aux.kind === 'steps') {
-    const steps: Array<Series | undefined> = [];
-    for (let i = 0; i < stepBuckets.length; i += 1) {
-      const bucket = stepBuckets[i];
-      if (!bucket || bucket.length === 0) continue;
-      const cleaned = orderSamples(bucket, options);
-      steps[i] = cleaned.series;
-      cleanIssues.push(cleaned.issues);
-    }
-    series.aux_heater = combineAuxSteps(steps, provider.aux.stepKw);
-  }
-  return {
-    series: deriveSeries(series, provider),
-    issues: mergeIssueCounts(issues, ...cleanIssues),
-    unknownKeys: [...unknown],
-  };
+  return builder.finish();
 }
 
-function findEntry(
-  row: ProviderRow,
-  byId: ReadonlyMap<string, RegisterEntry>,
-  byName: ReadonlyMap<string, RegisterEntry>,
-): RegisterEntry | undefined {
-  if (row === null || typeof row !== 'object') return undefined;
-  const id =
-    row.registerId === undefined || row.registerId === null
-      ? undefined
-      : byId.get(String(row.registerId).toUpperCase());
-  if (id) return id;
-  return row.name === undefined || row.name === null ? undefined : byName.get(String(row.name));
+/**
+ * mapRows for points read in runs (see ProviderPoints): the same series, issues and unknown keys
+ * as mapRows over the same points one row each, without an object per row.
+ */
+export function mapPoints(
+  provider: BrandProvider,
+  runs: ReadonlyArray<ProviderPoints>,
+  options: CleanSeriesOptions = {},
+): MapRowsResult {
+  const builder = createSeriesBuilder(provider, options);
+  for (const run of runs) {
+    builder.select(run.registerId, run.name);
+    const { t, v } = run;
+    for (let i = 0; i < t.length; i++) builder.addNumber(t[i] as number, v[i] as number);
+  }
+  return builder.finish();
 }

@@ -4,10 +4,17 @@ import { chunksToLines } from '@influxdata/influxdb-client';
 import fc from 'fast-check';
 import { createCsvLineSplitter } from '../../../bridge/influx/csv-lines.js';
 
-/** The lines our splitter finds in `bytes` handed over in pieces cut at `cuts`. */
+/**
+ * The lines our splitter finds in `bytes` handed over in pieces cut at `cuts`; checks on the way
+ * that each line's `quoted` flag says whether it holds a quote.
+ */
 function ours(bytes: Uint8Array, cuts: readonly number[]): string[] {
   const lines: string[] = [];
-  const splitter = createCsvLineSplitter((l) => lines.push(l));
+  const splitter = createCsvLineSplitter((text, start, end, quoted) => {
+    const line = text.substring(start, end);
+    assert.equal(quoted, line.includes('"'), line);
+    lines.push(line);
+  });
   for (const piece of pieces(bytes, cuts)) splitter.push(piece);
   splitter.end();
   return lines;

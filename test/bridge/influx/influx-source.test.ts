@@ -4,8 +4,14 @@ import { thermia } from '../../../src/providers/index.js';
 import { ConfigError } from '../../../bridge/config/config-error.js';
 import { configSchema } from '../../../bridge/config/schema.js';
 import { InfluxSource, type InfluxTransports } from '../../../bridge/influx/influx-source.js';
+import type { KeyedPoints } from '../../../bridge/influx/keyed-points.js';
 import type { SourceRow } from '../../../bridge/influx/query-plan.js';
 import { providerMapper } from '../../../bridge/sources/row-mapper.js';
+
+/** Rows as a transport hands them over: a run per row, so the source also meets split runs. */
+function asPoints(rows: readonly SourceRow[]): KeyedPoints[] {
+  return rows.map((r) => ({ name: r.name, t: [r.t], v: [r.value] }));
+}
 
 function source(
   influx: Record<string, unknown>,
@@ -21,13 +27,13 @@ function source(
       async *batches(flux: string) {
         queries.push(flux);
         const out = answer(flux);
-        for (let i = 0; i < out.length; i += 2) yield out.slice(i, i + 2);
+        for (let i = 0; i < out.length; i += 2) yield asPoints(out.slice(i, i + 2));
       },
     }),
     influxql: () => ({
       async *batches(query) {
         queries.push(query.text);
-        for (let i = 0; i < rows.length; i += 2) yield rows.slice(i, i + 2);
+        for (let i = 0; i < rows.length; i += 2) yield asPoints(rows.slice(i, i + 2));
       },
     }),
   };

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { linesToTables, stringToLines } from '@influxdata/influxdb-client';
 import fc from 'fast-check';
-import { createFluxRowReader } from '../../../bridge/influx/flux-csv.js';
+import { createCsvLineSplitter } from '../../../bridge/influx/csv-lines.js';
+import { createFluxPointReader } from '../../../bridge/influx/flux-points.js';
 import { InfluxQueryError } from '../../../bridge/influx/influx-errors.js';
+import { rowsOfPoints, type KeyedPoints } from '../../../bridge/influx/keyed-points.js';
 import type { SourceRow } from '../../../bridge/influx/query-plan.js';
 
 const HEAD = [
@@ -13,14 +15,25 @@ const HEAD = [
   ',result,table,_time,_value,key',
 ];
 
+/** The runs read from `lines`, each handed over on its own. */
+function runs(lines: readonly string[]): KeyedPoints[] {
+  const reader = createFluxPointReader();
+  for (const line of lines) reader.line(line, 0, line.length, line.includes('"'));
+  return reader.take();
+}
+
 function read(lines: readonly string[]): SourceRow[] {
-  const reader = createFluxRowReader();
-  const rows: SourceRow[] = [];
-  for (const line of lines) {
-    const row = reader.line(line);
-    if (row !== undefined) rows.push(row);
-  }
-  return rows;
+  return rowsOfPoints(runs(lines));
+}
+
+/** The rows read from `lines` as one answer, cut into chunks of `chunk` bytes (the transport's way). */
+function readText(lines: readonly string[], chunk: number): SourceRow[] {
+  const reader = createFluxPointReader();
+  const splitter = createCsvLineSplitter(reader.line);
+  const bytes = new TextEncoder().encode(lines.join('\r\n') + '\r\n');
+  for (let i = 0; i < bytes.length; i += chunk) splitter.push(bytes.subarray(i, i + chunk));
+  splitter.end();
+  return rowsOfPoints(reader.take());
 }
 
 /** RFC 4180 quoting, as InfluxDB writes a cell holding a comma, a quote or a line break. */
@@ -28,7 +41,7 @@ function cell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-describe('Flux annotated CSV to rows (flux-csv)', () => {
+describe('Flux annotated CSV to runs of points (flux-points)', () => {
   it('reads time, value and key; annotation and header lines give no row', () => {
     const rows = read([
       ...HEAD,
@@ -41,6 +54,34 @@ describe('Flux annotated CSV to rows (flux-csv)', () => {
       { t: Date.UTC(2024, 0, 1, 0, 0, 30), name: 'outdoor_temp', value: -3.25 },
       { t: Date.UTC(2024, 0, 1), name: 'compressor_state', value: 1 },
     ]);
+  });
+
+  it('rows of one key in a row make one run; a new key starts the next', () => {
+    const read = runs([
+      ...HEAD,
+      ',,0,2024-01-01T00:00:00Z,1,a',
+      ',,0,2024-01-01T00:01:00Z,2,a',
+      ',,1,2024-01-01T00:00:00Z,3,b',
+      ',,2,2024-01-01T00:00:00Z,4,ab',
+    ]);
+    assert.deepEqual(read, [
+      { name: 'a', t: [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1, 0, 1)], v: [1, 2] },
+      { name: 'b', t: [Date.UTC(2024, 0, 1)], v: [3] },
+      { name: 'ab', t: [Date.UTC(2024, 0, 1)], v: [4] },
+    ]);
+  });
+
+  it('reads lines where they lie in the decoded chunks, whatever the chunk size', () => {
+    const lines = [...HEAD];
+    for (let i = 0; i < 300; i++)
+      lines.push(
+        `,,${i % 3},2024-01-01T00:${String(i % 60).padStart(2, '0')}:00.${i}Z,${i / 7},${cell(`k,${i % 3}`)}`,
+      );
+    const expected = read(lines);
+    assert.equal(expected.length, 300);
+    assert.deepEqual(expected[7], { t: Date.UTC(2024, 0, 1, 0, 7, 0, 700), name: 'k,1', value: 1 });
+    for (const chunk of [1, 7, 64, 1000, 100_000])
+      assert.deepEqual(readText(lines, chunk), expected, `chunk ${chunk}`);
   });
 
   it('takes the column order from each table header, after a blank line', () => {
@@ -97,10 +138,12 @@ describe('Flux annotated CSV to rows (flux-csv)', () => {
     const time = fc.integer({ min: 0, max: 4_102_444_800_000 });
     fc.assert(
       fc.property(fc.array(fc.tuple(time, value, key), { minLength: 1, maxLength: 40 }), (samples) => {
-        const lines = [
-          ...HEAD,
-          ...samples.map(([t, v, k]) => `,,0,${new Date(t).toISOString()},${v},${cell(k)}`),
-        ];
+        // Flux writes as many fraction digits as the time has (none, ms, up to ns).
+        const iso = (t: number, i: number) => {
+          const text = new Date(t).toISOString();
+          return i % 3 === 0 ? text.replace('Z', '456789Z') : i % 3 === 1 ? text.replace('.000Z', 'Z') : text;
+        };
+        const lines = [...HEAD, ...samples.map(([t, v, k], i) => `,,0,${iso(t, i)},${v},${cell(k)}`)];
         const expected: SourceRow[] = [];
         stringToLines(
           lines.join('\n'),
