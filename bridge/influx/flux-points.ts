@@ -80,7 +80,7 @@ export function createFluxPointReader(): FluxPointReader {
         let comma = text.indexOf(',', cell);
         if (comma < 0 || comma > end) comma = end;
         if (column === ti) t = parseUtcTime(text, cell, comma);
-        else if (column === vi) v = cell === comma ? Number.NaN : Number(text.substring(cell, comma));
+        else if (column === vi) v = valueOf(text.substring(cell, comma));
         else if (column === ki) {
           const current = run?.name;
           name =

@@ -84,11 +84,18 @@ export class InfluxSource implements SampleSource {
   }
 
   async fetch(request: FetchRequest): Promise<FetchResult> {
-    const runs = await this.fetchPoints(request);
-    const mapped = this.options.mapper.map(runs);
+    // Each batch is mapped as it arrives, while InfluxDB is still sending the next: the mapping
+    // overlaps the wait, and the batch's points are garbage once mapped.
+    const mapping = this.options.mapper.start();
+    let rows = 0;
+    await this.read(request, (batch) => {
+      mapping.add(batch);
+      rows += pointCount(batch);
+    });
+    const mapped = mapping.finish();
     return {
       series: mapped.series,
-      rows: pointCount(runs),
+      rows,
       issues: mapped.issues,
       unmappedKeys: mapped.unmappedKeys,
     };
@@ -101,11 +108,17 @@ export class InfluxSource implements SampleSource {
 
   /** Aggregated points before mapping, in runs per key as the transports read them. */
   async fetchPoints(request: FetchRequest): Promise<KeyedPoints[]> {
+    const runs: KeyedPoints[] = [];
+    await this.read(request, (batch) => append(runs, batch));
+    return runs;
+  }
+
+  /** Reads the request's pieces (raw | copy | raw, each in spans) and hands over each batch. */
+  private async read(request: FetchRequest, onBatch: (batch: readonly KeyedPoints[]) => void): Promise<void> {
     if (this.plan === undefined) throw new Error('InfluxSource.fetch() before start()');
     // Epoch-aligned windows: both languages then return the same window starts.
     const from = Math.floor(request.from / request.windowMs) * request.windowMs;
     const range = { from, to: request.to, windowMs: request.windowMs };
-    const runs: KeyedPoints[] = [];
     const d = this.downsampler;
     const copySpanMs = copySpan(d, this.options.source.sample_interval_seconds * 1000);
     for (const piece of splitByCoverage(range, d?.coverage, d?.windowMs ?? 1)) {
@@ -114,11 +127,10 @@ export class InfluxSource implements SampleSource {
         if (request.signal?.aborted) break;
         for await (const batch of this.spanBatches(span, piece.downsampled)) {
           if (request.signal?.aborted) break;
-          append(runs, batch);
+          onBatch(batch);
         }
       }
     }
-    return runs;
   }
 
   /**

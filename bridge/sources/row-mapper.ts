@@ -1,4 +1,4 @@
-import { mapPoints } from '../../src/providers/index.js';
+import { startPointMapping } from '../../src/providers/index.js';
 import type { BrandProvider } from '../../src/providers/index.js';
 import type { DataIssueCounts, SeriesByRole } from '../../src/model/index.js';
 import type { KeyedPoints } from '../influx/keyed-points.js';
@@ -7,7 +7,15 @@ import type { KeyedPoints } from '../influx/keyed-points.js';
 export interface RowMapper {
   /** Source keys worth asking the database for (husdata register names); empty = all. */
   readonly knownKeys: readonly string[];
+  /** A mapping fed batch by batch while a read is still arriving (InfluxSource.fetch). */
+  start(): RowMapping;
+  /** start(), add(runs), finish() in one. */
   map(runs: readonly KeyedPoints[]): MappedRows;
+}
+
+export interface RowMapping {
+  add(runs: readonly KeyedPoints[]): void;
+  finish(): MappedRows;
 }
 
 export interface MappedRows {
@@ -31,12 +39,24 @@ export function providerMapper(options: ProviderMapperOptions): RowMapper {
   const knownKeys = options.restrictToKnownNames
     ? [...new Set(provider.registers.filter((r) => r.role !== undefined).map((r) => r.name))]
     : [];
+  const start = (): RowMapping => {
+    // Union results arrive grouped by stream, not by time: sorting is expected, not an error.
+    const mapping = startPointMapping(provider, { outOfOrder: 'sort' });
+    return {
+      add: (runs) => mapping.add(runs),
+      finish() {
+        const result = mapping.finish();
+        return { series: result.series, issues: result.issues, unmappedKeys: [...result.unknownKeys] };
+      },
+    };
+  };
   return {
     knownKeys,
+    start,
     map(runs) {
-      // Union results arrive grouped by stream, not by time: sorting is expected, not an error.
-      const result = mapPoints(provider, runs, { outOfOrder: 'sort' });
-      return { series: result.series, issues: result.issues, unmappedKeys: [...result.unknownKeys] };
+      const mapping = start();
+      mapping.add(runs);
+      return mapping.finish();
     },
   };
 }

@@ -62,6 +62,27 @@ export function mapRows(
   return builder.finish();
 }
 
+/** mapPoints fed as the points arrive (a batch at a time), so mapping overlaps the reading. */
+export interface PointMapping {
+  add(runs: ReadonlyArray<ProviderPoints>): void;
+  /** The result over everything added; call once. */
+  finish(): MapRowsResult;
+}
+
+export function startPointMapping(provider: BrandProvider, options: CleanSeriesOptions = {}): PointMapping {
+  const builder = createSeriesBuilder(provider, options);
+  return {
+    add(runs) {
+      for (const run of runs) {
+        builder.select(run.registerId, run.name);
+        const { t, v } = run;
+        for (let i = 0; i < t.length; i++) builder.addNumber(t[i] as number, v[i] as number);
+      }
+    },
+    finish: () => builder.finish(),
+  };
+}
+
 /**
  * mapRows for points read in runs (see ProviderPoints): the same series, issues and unknown keys
  * as mapRows over the same points one row each, without an object per row.
@@ -71,11 +92,7 @@ export function mapPoints(
   runs: ReadonlyArray<ProviderPoints>,
   options: CleanSeriesOptions = {},
 ): MapRowsResult {
-  const builder = createSeriesBuilder(provider, options);
-  for (const run of runs) {
-    builder.select(run.registerId, run.name);
-    const { t, v } = run;
-    for (let i = 0; i < t.length; i++) builder.addNumber(t[i] as number, v[i] as number);
-  }
-  return builder.finish();
+  const mapping = startPointMapping(provider, options);
+  mapping.add(runs);
+  return mapping.finish();
 }

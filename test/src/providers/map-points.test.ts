@@ -6,6 +6,7 @@ import {
   mapPoints,
   mapRows,
   nibe,
+  startPointMapping,
   thermia,
   type ProviderPoints,
   type ProviderRow,
@@ -42,7 +43,7 @@ describe('mapPoints (runs of numeric points)', () => {
     assert.deepEqual(result.unknownKeys, ['mystery']);
   });
 
-  it('property: the same series, issues and unknown keys as mapRows over the same points', () => {
+  it('property: the same series, issues and unknown keys as mapRows over the same points, at once or in batches', () => {
     const providers = [thermia, ivt, nibe];
     const names = [...new Set(providers.flatMap((p) => p.registers.map((r) => r.name)))].slice(0, 40);
     const value = fc.oneof(
@@ -66,7 +67,12 @@ describe('mapPoints (runs of numeric points)', () => {
         (p, runs, outOfOrder, gapValues) => {
           const provider = providers[p] ?? thermia;
           const options = { outOfOrder, gapValues };
-          assert.deepEqual(mapPoints(provider, runs, options), mapRows(provider, rowsOf(runs), options));
+          const whole = mapPoints(provider, runs, options);
+          assert.deepEqual(whole, mapRows(provider, rowsOf(runs), options));
+          // Fed in batches as a read arrives (one run per batch): the same result.
+          const mapping = startPointMapping(provider, options);
+          for (const run of runs) mapping.add([run]);
+          assert.deepEqual(mapping.finish(), whole);
         },
       ),
       { numRuns: 400 },
