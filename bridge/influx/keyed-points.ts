@@ -20,7 +20,7 @@ export function pointCount(runs: readonly KeyedPoints[]): number {
   return n;
 }
 
-/** One object per point, in run order (`report --raw` and tests look at rows). */
+/** One object per point, in run order (for tests and benches that look at rows). */
 export function rowsOfPoints(runs: readonly KeyedPoints[]): SourceRow[] {
   const rows: SourceRow[] = [];
   for (const run of runs)

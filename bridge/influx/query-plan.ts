@@ -49,7 +49,8 @@ export interface QueryRange {
 
 /**
  * One aggregated point: window start (epoch ms), row key (a husdata register name, or the role of
- * the generic layouts), value. Shaped as the core's ProviderRow, so rows go to mapRows as they are.
+ * the generic layouts), value; shaped as the core's ProviderRow. The transports hand points over
+ * in runs (keyed-points.ts); rows, one object each, are for tests (`InfluxSource.fetchRows`).
  */
 export interface SourceRow {
   t: number;
