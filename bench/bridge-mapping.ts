@@ -72,7 +72,9 @@ for (const c of cases) {
     lines.end();
     const runs = reader.take();
     const t1 = performance.now();
-    mapper.map(runs);
+    const mapping = mapper.start();
+    mapping.add(runs);
+    mapping.finish();
     const t2 = performance.now();
     rowCount = pointCount(runs);
     // The first runs compile and optimise; they are not what a running bridge pays.

@@ -107,10 +107,8 @@ async function boundsOf(
   let last = -Infinity;
   for await (const batch of batches) {
     for (const run of batch) {
-      for (const t of run.t) {
-        if (run.name === FIRST_KEY) first = Math.min(first, t);
-        else if (run.name === LAST_KEY) last = Math.max(last, t);
-      }
+      if (run.name === FIRST_KEY) for (const t of run.t) first = Math.min(first, t);
+      else if (run.name === LAST_KEY) for (const t of run.t) last = Math.max(last, t);
     }
   }
   return first <= last ? { first, last } : undefined;

@@ -9,8 +9,6 @@ export interface RowMapper {
   readonly knownKeys: readonly string[];
   /** A mapping fed batch by batch while a read is still arriving (InfluxSource.fetch). */
   start(): RowMapping;
-  /** start(), add(runs), finish() in one. */
-  map(runs: readonly KeyedPoints[]): MappedRows;
 }
 
 export interface RowMapping {
@@ -39,24 +37,18 @@ export function providerMapper(options: ProviderMapperOptions): RowMapper {
   const knownKeys = options.restrictToKnownNames
     ? [...new Set(provider.registers.filter((r) => r.role !== undefined).map((r) => r.name))]
     : [];
-  const start = (): RowMapping => {
-    // Union results arrive grouped by stream, not by time: sorting is expected, not an error.
-    const mapping = startPointMapping(provider, { outOfOrder: 'sort' });
-    return {
-      add: (runs) => mapping.add(runs),
-      finish() {
-        const result = mapping.finish();
-        return { series: result.series, issues: result.issues, unmappedKeys: [...result.unknownKeys] };
-      },
-    };
-  };
   return {
     knownKeys,
-    start,
-    map(runs) {
-      const mapping = start();
-      mapping.add(runs);
-      return mapping.finish();
+    start() {
+      // Union results arrive grouped by stream, not by time: sorting is expected, not an error.
+      const mapping = startPointMapping(provider, { outOfOrder: 'sort' });
+      return {
+        add: (runs) => mapping.add(runs),
+        finish() {
+          const result = mapping.finish();
+          return { series: result.series, issues: result.issues, unmappedKeys: [...result.unknownKeys] };
+        },
+      };
     },
   };
 }
