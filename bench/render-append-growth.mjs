@@ -2,11 +2,11 @@
 // Is the heap growth over live appends linear (a leak) or a one-off? Heap after forced GC at
 // 0, 250, 500, 1000, 2000 appends (ten per repaint; `--targets` for others) for one card at 20k
 // points per series. With --step 30000 and targets past 20,160 (7 days of 30 s states) the window
-// has slid over its whole length. Uses the page bench/render.mjs built.
+// has slid over its whole length.
 // node bench/render-append-growth.mjs [--card valve] [--step 30000] [--targets 5000,10000,20000,30000]
 /* global window -- page.evaluate callbacks run in the browser */
 import { parseArgs } from 'node:util';
-import { launchChromium, serveDir } from './lib/bench-page.mjs';
+import { buildBenchPage, launchChromium, serveDir } from './lib/bench-page.mjs';
 import { fmt, table, writeResult } from './lib/stats.mjs';
 
 const { values: args } = parseArgs({
@@ -18,6 +18,7 @@ const { values: args } = parseArgs({
   },
 });
 const OUT = 'test-results/bench';
+await buildBenchPage(OUT);
 const { base, server } = await serveDir(OUT);
 const result = {};
 for (const card of args.card.split(',')) {

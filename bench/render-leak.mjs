@@ -2,11 +2,10 @@
 // What stays behind after a card is created and removed? Heap snapshots (after forced GC) after
 // `--warm` create/remove cycles and again after `--cycles` more; prints the constructors whose
 // count or size grew, per cycle. A leak shows as a count that grows by a whole number per cycle.
-// Uses the page bench/render.mjs built (run that first, or once with --runs 1).
 // node bench/render-leak.mjs [--card temperature] [--n 2000] [--warm 5] [--cycles 20]
 /* global window -- page.evaluate callbacks run in the browser */
 import { parseArgs } from 'node:util';
-import { launchChromium, serveDir } from './lib/bench-page.mjs';
+import { buildBenchPage, launchChromium, serveDir } from './lib/bench-page.mjs';
 import { fmt, table, writeResult } from './lib/stats.mjs';
 
 const { values: args } = parseArgs({
@@ -24,6 +23,7 @@ const { values: args } = parseArgs({
 });
 const OUT = 'test-results/bench';
 const CYCLES = Number(args.cycles);
+await buildBenchPage(OUT);
 const { base, server } = await serveDir(OUT);
 
 /** Count and self size per "type:name" of a V8 heap snapshot. */

@@ -3,10 +3,8 @@
 // 20 live appends, from an unminified build of the bench page, aggregated by function (self time).
 // node bench/render-profile.mjs [--card temperature] [--n 20000]
 /* global window -- page.evaluate callbacks run in the browser */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { rollup } from 'rollup';
-import { launchChromium, serveDir } from './lib/bench-page.mjs';
+import { buildBenchPage, launchChromium, serveDir } from './lib/bench-page.mjs';
 import { fmt, table, writeResult } from './lib/stats.mjs';
 
 const { values: args } = parseArgs({
@@ -17,16 +15,8 @@ const { values: args } = parseArgs({
   },
 });
 const OUT = 'test-results/bench';
-mkdirSync(OUT, { recursive: true });
-if (!args['skip-build']) {
-  // Unminified (development NODE_ENV also drops terser) so the profile names real functions.
-  process.env.NODE_ENV = 'development';
-  const { plugins } = await import(`../rollup.config.mjs?dev`);
-  const bundle = await rollup({ input: 'bench/render/page.js', plugins: plugins(), onwarn: () => {} });
-  await bundle.write({ file: `${OUT}/profile/render-page.js`, format: 'es', inlineDynamicImports: true });
-  await bundle.close();
-  writeFileSync(`${OUT}/profile/render.html`, readFileSync(`${OUT}/render.html`));
-}
+// Unminified (development NODE_ENV also drops terser) so the profile names real functions.
+if (!args['skip-build']) await buildBenchPage(`${OUT}/profile`, { dev: true });
 const { base, server } = await serveDir(`${OUT}/profile`);
 
 function selfTimes(profile) {

@@ -9,11 +9,8 @@
 //
 // node bench/render.mjs [--runs 5] [--n 2000,20000,100000] [--cards temperature,power]
 /* global window -- page.evaluate callbacks run in the browser */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { rollup } from 'rollup';
-import { plugins } from '../rollup.config.mjs';
-import { launchChromium, serveDir } from './lib/bench-page.mjs';
+import { buildBenchPage, launchChromium, serveDir } from './lib/bench-page.mjs';
 import { fmt, spread, summary, table, writeResult } from './lib/stats.mjs';
 
 const { values: args } = parseArgs({
@@ -32,19 +29,11 @@ const CARDS = args.cards.split(',').map((c) => `heatpump-${c}-card`);
 const OUT = 'test-results/bench';
 const log = (s) => process.stderr.write(`[bench:render] ${s}\n`);
 
-mkdirSync(OUT, { recursive: true });
 const t0 = Date.now();
 if (!args['skip-build']) {
   log('building the page with rollup');
-  const bundle = await rollup({ input: 'bench/render/page.js', plugins: plugins(), onwarn: () => {} });
-  await bundle.write({ file: `${OUT}/render-page.js`, format: 'es', inlineDynamicImports: true });
-  await bundle.close();
+  await buildBenchPage(OUT);
 }
-writeFileSync(
-  `${OUT}/render.html`,
-  '<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;font-family:sans-serif}</style></head>' +
-    '<body><div id="stage"></div><script type="module" src="render-page.js"></script></body></html>',
-);
 log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 const { base, server } = await serveDir(OUT);

@@ -1,9 +1,11 @@
-// What the browser benches share: a static server for the page bench/render.mjs built, and a
-// headless Chromium able to force GC (--expose-gc) for heap figures.
+// What the browser benches share: the bench page (bench/render/page.js bundled by rollup with the
+// cards' own plugins), a static server for it, and a headless Chromium able to force GC
+// (--expose-gc) for heap figures.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { rollup } from 'rollup';
 
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
 export const CHROMIUM_ARGS = [
@@ -33,4 +35,23 @@ export async function serveDir(dir) {
 
 export function launchChromium() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * Bundles the bench page into `dir` (render-page.js + render.html). `dev`: unminified, with
+ * development NODE_ENV, so CPU profiles name real functions.
+ */
+export async function buildBenchPage(dir, { dev = false } = {}) {
+  mkdirSync(dir, { recursive: true });
+  if (dev) process.env.NODE_ENV = 'development';
+  // The query string gives the dev build its own module instance (the config reads NODE_ENV once).
+  const { plugins } = await import(`../../rollup.config.mjs${dev ? '?dev' : ''}`);
+  const bundle = await rollup({ input: 'bench/render/page.js', plugins: plugins(), onwarn: () => {} });
+  await bundle.write({ file: join(dir, 'render-page.js'), format: 'es', inlineDynamicImports: true });
+  await bundle.close();
+  writeFileSync(
+    join(dir, 'render.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;font-family:sans-serif}</style></head>' +
+      '<body><div id="stage"></div><script type="module" src="render-page.js"></script></body></html>',
+  );
 }
