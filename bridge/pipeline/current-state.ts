@@ -1,5 +1,6 @@
 import {
   heatPowerNowFromLedger,
+  lastSegment,
   staleMsFor,
   valueAt,
   type AlarmStatus,
@@ -78,7 +79,7 @@ export function powerNow({ series, ledger, now, options }: NowInput): Snapshot['
 
 export function statesNow({ series, ledger, now, options }: NowInput): Snapshot['states'] {
   // Segments tile the window up to `now`: the last one is the current state (undefined = stale).
-  const last = ledger.segments[ledger.segments.length - 1];
+  const last = lastSegment(ledger);
   const aux = held(series, 'aux_heater', now, options);
   return {
     compressorRunning:

@@ -137,13 +137,17 @@ export function heatPowerView(series: SeriesByRole, range: MetricRange): HeatPow
   });
   if (!ledger.heatSource) return { reason: ledger.heatMissing ?? 'no heat signal', code: 'no_heat_signal' };
   const points: Point[] = [];
-  for (const seg of ledger.segments) {
-    const hours = (seg.end - seg.start) / 3_600_000;
-    const v = seg.hpHeatKwh === undefined || hours <= 0 ? null : (seg.hpHeatKwh * 1000) / hours;
+  const c = ledger.columns;
+  for (let i = 0; i < c.length; i += 1) {
+    const start = c.start[i] as number;
+    const end = c.end[i] as number;
+    const kwh = c.hpHeatKwh[i] as number;
+    const hours = (end - start) / 3_600_000;
+    const v = Number.isNaN(kwh) || hours <= 0 ? null : (kwh * 1000) / hours;
     const last = points[points.length - 1];
     // Equal neighbours merge into one step; a changed value starts a new one at the segment start.
-    if (last && last.v === v && points.length >= 2) points[points.length - 1] = { t: seg.end, v };
-    else points.push({ t: seg.start, v }, { t: seg.end, v });
+    if (last && last.v === v && points.length >= 2) points[points.length - 1] = { t: end, v };
+    else points.push({ t: start, v }, { t: end, v });
   }
   const source = ledger.heatSource;
   return source.status === 'estimated'
@@ -163,9 +167,11 @@ export interface KpiInput extends MetricRange {
 export function kpiFigures(series: SeriesByRole, input: KpiInput): KpiFigures {
   const options = resolveMetricOptions(metricOptions(input));
   const today = periodRange('today', input.now, options.timeZone, options.heatingSeason);
-  const todayLedger = buildLedger(series, { range: today, options });
   const rangeLedger = buildLedger(series, { range: { from: input.from, to: input.to }, options });
-  const nowLedger = buildLedger(series, {
+  // The input checked once, by the first ledger (see ensureSeriesByRole).
+  const checked = rangeLedger.series;
+  const todayLedger = buildLedger(checked, { range: today, options });
+  const nowLedger = buildLedger(checked, {
     range: { from: input.now - options.copNowWindowMs, to: input.now },
     options,
     prefer: 'power',

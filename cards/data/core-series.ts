@@ -3,8 +3,7 @@
  * shared metrics exactly as the bridge computes them. Units of arbitrary HA entities are converted
  * to the canonical ones (W, kWh, kW).
  */
-import { cleanSeries } from '../../src/model/index.js';
-import { isValidSeries } from '../../src/metrics/index.js';
+import { ensureSeriesByRole } from '../../src/metrics/index.js';
 import type { Role, Series, SeriesByRole } from '../../src/model/index.js';
 import type { CardRole } from '../shared/default-entities.js';
 import type { TimedSample } from './data-source.js';
@@ -54,21 +53,17 @@ export function toCoreSeries(samples: RoleSamples, options: CoreSeriesOptions = 
   for (const [cardRole, list] of Object.entries(samples) as Array<[CardRole, TimedSample[]]>) {
     const role = CORE_ROLE[cardRole];
     if (!role || !list) continue;
-    out[role] = clean(list, factorFor(role, options.units?.[cardRole]));
+    out[role] = scaled(list, factorFor(role, options.units?.[cardRole]));
   }
-  if (!out.aux_heater && options.auxFromState && samples.aux_heater)
-    out.aux_heater = clean(samples.aux_heater, 1);
-  return out;
+  if (!out.aux_heater && options.auxFromState && samples.aux_heater) out.aux_heater = samples.aux_heater;
+  // Loaded history is normally in time order with finite values already: in the canonical unit
+  // the list is then a valid Series as it is, used without a copy (no allocation per sample on a
+  // first render), and checked once here, so each of a card's ledgers takes it as it is (see
+  // ensureSeriesByRole). Anything else is cleaned by the core, sorted rather than dropped when out
+  // of order; NaN marks "unavailable" in the cards and is skipped there.
+  return ensureSeriesByRole(out, { outOfOrder: 'sort' }).series;
 }
 
-function clean(list: readonly TimedSample[], factor: number): Series {
-  // Loaded history is normally in time order with finite values already: in the canonical unit the
-  // list is then a valid Series as it is, used without a copy (no allocation per sample on a first
-  // render). Anything else is cleaned by the core; NaN marks "unavailable" in the cards and is
-  // skipped there.
-  if (factor === 1 && isValidSeries(list)) return list;
-  return cleanSeries(
-    list.map((s) => ({ t: s.t, v: s.v * factor })),
-    { outOfOrder: 'sort' },
-  ).series;
+function scaled(list: readonly TimedSample[], factor: number): Series {
+  return factor === 1 ? list : list.map((s) => ({ t: s.t, v: s.v * factor }));
 }

@@ -1,6 +1,6 @@
 import { reasonOf, unavailableFor, withNotes, type Figure } from '../model/figure.js';
 import { heatNotes, missingSources } from './energy.js';
-import type { Ledger, LedgerSegment } from './ledger.js';
+import type { Ledger } from './ledger.js';
 
 /** 0 °C in kelvin. */
 export const KELVIN_AT_0C = 273.15;
@@ -33,28 +33,34 @@ export interface CarnotSums {
 }
 
 /**
- * Per running segment: Tc = supply + condensingOffsetK, Te = source - evaporatingOffsetK
+ * Over segments [first, end) (all by default), per running segment: Tc = supply + condensingOffsetK, Te = source - evaporatingOffsetK
  * (source = brine in for ground, outdoor for air); only segments with heat, electricity, both
  * temperatures and a defined Carnot COP count.
  */
-export function carnotSums(ledger: Ledger, select: (seg: LedgerSegment) => boolean = () => true): CarnotSums {
+export function carnotSums(ledger: Ledger, first = 0, end = ledger.columns.length): CarnotSums {
   const o = ledger.options;
   const unit = o.electricityScope === 'unit';
+  const c = ledger.columns;
   let heatKwh = 0;
   let idealElecKwh = 0;
   let elecKwh = 0;
-  for (const seg of ledger.segments) {
-    if (seg.running !== true || !select(seg)) continue;
-    if (seg.hpHeatKwh === undefined || seg.elecKwh === undefined) continue;
-    if (seg.supplyC === undefined || seg.sourceC === undefined) continue;
+  for (let i = first; i < end; i += 1) {
+    if (c.running[i] !== 1) continue;
+    const hpHeat = c.hpHeatKwh[i] as number;
+    const elec = c.elecKwh[i] as number;
+    const supplyC = c.supplyC[i] as number;
+    const sourceC = c.sourceC[i] as number;
+    if (Number.isNaN(hpHeat) || Number.isNaN(elec) || Number.isNaN(supplyC) || Number.isNaN(sourceC))
+      continue;
     const copc = carnotCop({
-      condensingC: seg.supplyC + o.condensingOffsetK,
-      evaporatingC: seg.sourceC - o.evaporatingOffsetK,
+      condensingC: supplyC + o.condensingOffsetK,
+      evaporatingC: sourceC - o.evaporatingOffsetK,
     });
     if (copc === null) continue;
-    heatKwh += seg.hpHeatKwh;
-    idealElecKwh += seg.hpHeatKwh / copc;
-    elecKwh += seg.elecKwh - (unit ? (seg.auxKwh ?? 0) : 0);
+    const aux = c.auxKwh[i] as number;
+    heatKwh += hpHeat;
+    idealElecKwh += hpHeat / copc;
+    elecKwh += elec - (unit && !Number.isNaN(aux) ? aux : 0);
   }
   return { heatKwh, idealElecKwh, elecKwh };
 }
@@ -67,13 +73,17 @@ export interface NormalisedEfficiency {
   readonly sums: CarnotSums;
 }
 
-/** Normalised (Carnot) efficiency of a ledger: lets a cold week be compared with a mild one. */
+/**
+ * Normalised (Carnot) efficiency of a ledger, or of its segments [first, end): lets a cold week be
+ * compared with a mild one.
+ */
 export function normalisedEfficiencyFromLedger(
   ledger: Ledger,
-  select: (seg: LedgerSegment) => boolean = () => true,
+  first = 0,
+  end = ledger.columns.length,
 ): NormalisedEfficiency {
   const o = ledger.options;
-  const sums = carnotSums(ledger, select);
+  const sums = carnotSums(ledger, first, end);
   const sourceRole = o.sourceType === 'air' ? 'outdoor_temp' : 'brine_in_temp';
   let why = missingSources(ledger);
   if (why === null && (!ledger.present.has('supply_temp') || !ledger.present.has(sourceRole))) {

@@ -9,7 +9,7 @@ import {
 import type { SeriesByRole } from '../model/sample.js';
 import type { TimeRange } from '../model/time-range.js';
 import { heatNotes, missingSources } from './energy.js';
-import { buildLedger, type Ledger, type LedgerSegment } from './ledger.js';
+import { buildLedger, type Ledger, type SegmentFilter } from './ledger.js';
 import { resolveMetricOptions, type MetricOptions } from './options.js';
 import { isActive, sumLedger, type LedgerSums } from './sums.js';
 
@@ -66,7 +66,7 @@ export interface PeriodCop {
   };
 }
 
-function part(ledger: Ledger, select: (seg: LedgerSegment) => boolean, needs: Reason | null) {
+function part(ledger: Ledger, select: SegmentFilter | undefined, needs: Reason | null) {
   const sums = sumLedger(ledger, select);
   return {
     figure: needs ? unavailableFor(needs) : copFromSums(ledger, sums),
@@ -85,10 +85,10 @@ export function periodCopFromLedger(ledger: Ledger): PeriodCop {
     (ledger.present.has('valve')
       ? null
       : reasonOf('no_valve_signal', 'no valve signal: cannot split space heating and hot water'));
-  const all = part(ledger, () => true, null);
+  const all = part(ledger, undefined, null);
   const running = part(ledger, isActive, noRunning);
-  const sh = part(ledger, (s) => isActive(s) && s.hotWater === false, noValve);
-  const hw = part(ledger, (s) => isActive(s) && s.hotWater === true, noValve);
+  const sh = part(ledger, (c, i) => isActive(c, i) && c.hotWater[i] === 0, noValve);
+  const hw = part(ledger, (c, i) => isActive(c, i) && c.hotWater[i] === 1, noValve);
   return {
     includingStandby: all.figure,
     running: running.figure,
@@ -129,12 +129,13 @@ export function copNow(
 
 /** COP now of a ledger built over the "now" window (see copNow). */
 export function copNowFromLedger(ledger: Ledger): Figure {
-  const known = ledger.segments.filter((s) => s.running !== undefined);
-  const last = known[known.length - 1];
-  if (!last) return unavailable('no current compressor state', 'no_compressor_state');
-  if (!last.running) return unavailable('compressor not running', 'compressor_not_running');
+  const running = ledger.columns.running;
+  let last = running.length - 1;
+  while (last >= 0 && Number.isNaN(running[last] as number)) last -= 1;
+  if (last < 0) return unavailable('no current compressor state', 'no_compressor_state');
+  if (running[last] !== 1) return unavailable('compressor not running', 'compressor_not_running');
   return copFromSums(
     ledger,
-    sumLedger(ledger, (s) => s.running === true),
+    sumLedger(ledger, (c, i) => c.running[i] === 1),
   );
 }

@@ -1,6 +1,6 @@
 import { emptyIssueCounts, type DataIssueCounts } from '../model/data-issues.js';
 import type { Sample, Series } from '../model/sample.js';
-import { firstIndexAfter } from './segments.js';
+import { firstIndexAfter, firstIndexAtOrAfter } from './segments.js';
 
 export interface CounterOptions {
   /** Steps implying more than this power (W) are glitches: skipped, counted as counter_jump. */
@@ -31,12 +31,39 @@ const MS_PER_HOUR = 3_600_000;
  * gap is real energy (spread evenly over the gap by cumulativeAt).
  */
 export function counterCumulative(series: Series, options: CounterOptions): CounterResult {
-  const issues = emptyIssueCounts();
+  const { t, v, issues } = counterColumns(series, options);
   const cumulative: Sample[] = [];
+  for (let i = 0; i < t.length; i += 1) cumulative.push({ t: t[i] as number, v: v[i] as number });
+  return { cumulative, issues };
+}
+
+/** counterCumulative as two columns (times, cumulative kWh): what the ledger reads. */
+export interface CounterColumns {
+  readonly t: Float64Array;
+  readonly v: Float64Array;
+  readonly issues: DataIssueCounts;
+}
+
+/**
+ * The rules of counterCumulative, written to typed arrays (no object per sample). With `span`,
+ * only the samples that differences over [from, to) read (see countedSpan): the same kWh for any
+ * piece of the span, counted from 0 at its first sample, and the resets and jumps found there.
+ */
+export function counterColumns(
+  series: Series,
+  options: CounterOptions,
+  span?: { from: number; to: number },
+): CounterColumns {
+  const [first, end] = span ? countedSpan(series, span.from, span.to) : [0, series.length];
+  const issues = emptyIssueCounts();
+  const times = new Float64Array(end - first);
+  const totals = new Float64Array(end - first);
+  let n = 0;
   let total = 0;
   let prev: Sample | undefined;
   let lastChangeT = 0;
-  for (const s of series) {
+  for (let i = first; i < end; i += 1) {
+    const s = series[i] as Sample;
     if (s.gap === true) continue;
     if (prev) {
       // Largest plausible step over the time since the last change (kWh); no closure per sample.
@@ -51,11 +78,35 @@ export function counterCumulative(series: Series, options: CounterOptions): Coun
         else issues.counter_reset += 1;
       }
     }
-    cumulative.push({ t: s.t, v: total });
+    times[n] = s.t;
+    totals[n] = total;
+    n += 1;
     if (!prev || s.v !== prev.v) lastChangeT = s.t;
     prev = s;
   }
-  return { cumulative, issues };
+  return { t: times.subarray(0, n), v: totals.subarray(0, n), issues };
+}
+
+/**
+ * Index range [first, end) of the samples a counter's energy over [from, to) depends on: from the
+ * start of the flat stretch the counter is in at `from` (a step's plausibility is judged over the
+ * time since the last change, so the steps after it are judged exactly as over the whole series)
+ * through the first sample at or after `to`. A 15-minute ledger reads a few samples, not a week.
+ */
+function countedSpan(series: Series, from: number, to: number): [number, number] {
+  const end = Math.min(series.length, firstIndexAtOrAfter(series, to) + 1);
+  let anchor = firstIndexAfter(series, from) - 1;
+  while (anchor >= 0 && (series[anchor] as Sample).gap === true) anchor -= 1;
+  if (anchor < 0) return [0, end];
+  const value = (series[anchor] as Sample).v;
+  let first = anchor;
+  for (let i = anchor - 1; i >= 0; i -= 1) {
+    const s = series[i] as Sample;
+    if (s.gap === true) continue;
+    if (s.v !== value) break;
+    first = i;
+  }
+  return [first, end];
 }
 
 /**
@@ -81,13 +132,21 @@ export function counterEnergy(cumulative: Series, from: number, to: number): num
 }
 
 /**
- * cumulativeAt for instants visited in non-decreasing order (a ledger's segment edges): a cursor
- * moves forward instead of a binary search per call. Same values as cumulativeAt.
+ * cumulativeAt for instants visited in non-decreasing order (a ledger's segment edges), over
+ * counterColumns: a cursor moves forward instead of a binary search per call. Same values as
+ * cumulativeAt.
  */
-export function cumulativeCursor(cumulative: Series): (t: number) => number {
-  let i = 0; // first sample with t > the last instant asked (cumulative.length if none)
+export function cumulativeCursor({ t: times, v: totals }: CounterColumns): (t: number) => number {
+  const n = times.length;
+  let i = 0; // first sample with t > the last instant asked (n if none)
   return (t) => {
-    while (i < cumulative.length && (cumulative[i] as Sample).t <= t) i += 1;
-    return interpolateAt(cumulative, i, t);
+    while (i < n && (times[i] as number) <= t) i += 1;
+    // Same interpolation as interpolateAt, on the columns.
+    if (i === 0) return n > 0 ? (totals[0] as number) : 0;
+    const beforeT = times[i - 1] as number;
+    const beforeV = totals[i - 1] as number;
+    if (i === n || beforeT === t) return beforeV;
+    const afterT = times[i] as number;
+    return beforeV + (((totals[i] as number) - beforeV) * (t - beforeT)) / (afterT - beforeT);
   };
 }

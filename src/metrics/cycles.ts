@@ -24,7 +24,7 @@ export interface CycleFigures {
  * is unknown rather than wrong).
  */
 export function cyclesFromLedger(ledger: Ledger): CycleFigures {
-  const runs = stateRuns(ledger.segments, (s) => s.running, ledger.before.running);
+  const runs = stateRuns(ledger.columns, ledger.columns.running, ledger.before.running);
   const coveredMs = runs.reduce((sum, r) => sum + (r.end - r.start), 0);
   if (coveredMs === 0) {
     const none = unavailable<number>('no compressor state in range', 'no_compressor_state');

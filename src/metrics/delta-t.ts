@@ -2,7 +2,7 @@ import { measured, unavailable, type Figure } from '../model/figure.js';
 import type { Role } from '../model/role.js';
 import type { ChartPoint, SeriesByRole } from '../model/sample.js';
 import type { TimeRange } from '../model/time-range.js';
-import { buildLedger, type Ledger, type LedgerSegment } from './ledger.js';
+import { buildLedger, type Ledger, type LedgerColumns, type LedgerSegment } from './ledger.js';
 import { resolveMetricOptions, type MetricOptions } from './options.js';
 
 /** Which temperature difference. */
@@ -19,6 +19,14 @@ export function segmentDeltaT(seg: LedgerSegment, pair: DeltaTPair): number | un
   return a === undefined || b === undefined ? undefined : a - b;
 }
 
+/** segmentDeltaT of segment i of the columns, NaN where undefined. */
+function deltaTAt(c: LedgerColumns, i: number, pair: DeltaTPair): number {
+  if (c.running[i] !== 1) return Number.NaN;
+  return pair === 'supply_return'
+    ? (c.supplyC[i] as number) - (c.returnC[i] as number)
+    : (c.brineInC[i] as number) - (c.brineOutC[i] as number);
+}
+
 /** Time-weighted mean ΔT (K) over the running time where both temperatures are known. */
 export function meanDeltaT(ledger: Ledger, pair: DeltaTPair): Figure {
   const roles: Role[] =
@@ -27,11 +35,13 @@ export function meanDeltaT(ledger: Ledger, pair: DeltaTPair): Figure {
   if (missing.length > 0) return unavailable(`no ${missing.join(', ')} signal`, 'no_temperature_signal');
   let weighted = 0;
   let ms = 0;
-  for (const seg of ledger.segments) {
-    const d = segmentDeltaT(seg, pair);
-    if (d === undefined) continue;
-    weighted += d * (seg.end - seg.start);
-    ms += seg.end - seg.start;
+  const c = ledger.columns;
+  for (let i = 0; i < c.length; i += 1) {
+    const d = deltaTAt(c, i, pair);
+    if (Number.isNaN(d)) continue;
+    const dt = (c.end[i] as number) - (c.start[i] as number);
+    weighted += d * dt;
+    ms += dt;
   }
   return ms > 0
     ? measured(weighted / ms, 'K')
@@ -65,9 +75,12 @@ export function deltaTSeries(
 /** deltaTSeries of a ledger already built (both pairs from one ledger). */
 export function deltaTSeriesFromLedger(ledger: Ledger, pair: DeltaTPair): ChartPoint[] {
   const points: ChartPoint[] = [];
-  for (const seg of ledger.segments) {
-    const v = segmentDeltaT(seg, pair) ?? null;
-    if (points.length === 0 || points[points.length - 1]?.v !== v) points.push({ t: seg.start, v });
+  const c = ledger.columns;
+  for (let i = 0; i < c.length; i += 1) {
+    const d = deltaTAt(c, i, pair);
+    const v = Number.isNaN(d) ? null : d;
+    if (points.length === 0 || points[points.length - 1]?.v !== v)
+      points.push({ t: c.start[i] as number, v });
   }
   return points;
 }

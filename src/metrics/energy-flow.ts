@@ -44,16 +44,20 @@ export function energyFlowFromLedger(ledger: Ledger): Figure<EnergyFlow> {
   const hp = { sh: 0, hw: 0 };
   let unattributed = 0;
   let paired = 0;
-  for (const seg of ledger.segments) {
-    if (seg.hpHeatKwh === undefined || seg.elecKwh === undefined) continue;
-    paired += seg.end - seg.start;
-    elec += seg.elecKwh;
-    const a = seg.auxKwh ?? 0;
+  const c = ledger.columns;
+  for (let i = 0; i < c.length; i += 1) {
+    const hpHeat = c.hpHeatKwh[i] as number;
+    const e = c.elecKwh[i] as number;
+    if (Number.isNaN(hpHeat) || Number.isNaN(e)) continue;
+    paired += (c.end[i] as number) - (c.start[i] as number);
+    elec += e;
+    const a = Number.isNaN(c.auxKwh[i] as number) ? 0 : (c.auxKwh[i] as number);
     // Unknown valve position goes to space heating (reported as unattributedKwh).
-    const to = seg.hotWater === true ? 'hw' : 'sh';
-    hp[to] += seg.hpHeatKwh;
+    const valve = c.hotWater[i] as number;
+    const to = valve === 1 ? 'hw' : 'sh';
+    hp[to] += hpHeat;
     aux[to] += a;
-    if (seg.hotWater === undefined) unattributed += seg.hpHeatKwh + a;
+    if (Number.isNaN(valve)) unattributed += hpHeat + a;
   }
   if (paired === 0)
     return unavailable('no time in range with both heat and electricity data', 'no_paired_data');

@@ -8,9 +8,9 @@ import {
 } from '../model/figure.js';
 import type { SeriesByRole } from '../model/sample.js';
 import type { TimeRange } from '../model/time-range.js';
-import { buildLedger, type Ledger, type LedgerSegment } from './ledger.js';
+import { buildLedger, type Ledger, type SegmentFilter } from './ledger.js';
 import { resolveMetricOptions, type MetricOptions } from './options.js';
-import { isActive, sumLedger } from './sums.js';
+import { isActive, sumLedger, type LedgerSums } from './sums.js';
 
 /** Basis notes for a heat figure whose aux part is `auxKwh` (see LedgerSegment.heatKwh). */
 export function heatNotes(
@@ -59,39 +59,53 @@ export interface EnergyFigures {
   readonly electricityStandby: Figure;
 }
 
-function heatFigure(ledger: Ledger, select: (seg: LedgerSegment) => boolean, includesAux: boolean): Figure {
+function heatFigure(ledger: Ledger, s: LedgerSums, includesAux: boolean): Figure {
   if (!ledger.heatSource) return unavailableFor(noHeatSource(ledger));
-  const s = sumLedger(ledger, select);
   if (s.heatKnownMs === 0) return unavailable('no heat data in range', 'no_heat_data');
   const value = includesAux ? s.heatKwh : s.hpHeatKwh;
   return figureOf(value, 'kWh', heatNotes(ledger, { includesAux, auxKwh: s.auxKwh }));
 }
 
-function elecFigure(ledger: Ledger, select: (seg: LedgerSegment) => boolean): Figure {
+function elecFigure(ledger: Ledger, s: LedgerSums): Figure {
   if (!ledger.elecSource) return unavailableFor(noElecSource(ledger));
-  const s = sumLedger(ledger, select);
   if (s.elecKnownMs === 0) return unavailable('no electricity data in range', 'no_electricity_data');
   return figureOf(s.elecKwh, 'kWh', []);
 }
 
 /** Energy figures of a ledger (see EnergyFigures). */
 export function energyFromLedger(ledger: Ledger): EnergyFigures {
-  const all = () => true;
+  const all = sumLedger(ledger);
+  const where = (select: SegmentFilter) => sumLedger(ledger, select);
   const valve = ledger.present.has('valve');
   const running = ledger.present.has('compressor') || ledger.present.has('compressor_speed');
   const noValve = unavailable('no valve signal: cannot split space heating and hot water', 'no_valve_signal');
-  const aux = sumLedger(ledger).auxKwh;
+  const aux = all.auxKwh;
   return {
     heat: heatFigure(ledger, all, true),
     heatPumpHeat: heatFigure(ledger, all, false),
-    heatSpaceHeating: valve ? heatFigure(ledger, (s) => s.hotWater === false, true) : noValve,
-    heatHotWater: valve ? heatFigure(ledger, (s) => s.hotWater === true, true) : noValve,
+    heatSpaceHeating: valve
+      ? heatFigure(
+          ledger,
+          where((c, i) => c.hotWater[i] === 0),
+          true,
+        )
+      : noValve,
+    heatHotWater: valve
+      ? heatFigure(
+          ledger,
+          where((c, i) => c.hotWater[i] === 1),
+          true,
+        )
+      : noValve,
     auxHeater: ledger.present.has('aux_heater')
       ? figureOf(aux, 'kWh', [reasonOf('aux_estimated', 'aux heater kW x runtime')])
       : unavailable('no aux heater signal', 'no_aux_signal'),
     electricity: elecFigure(ledger, all),
     electricityStandby: running
-      ? elecFigure(ledger, (s) => s.running === false && !isActive(s))
+      ? elecFigure(
+          ledger,
+          where((c, i) => c.running[i] === 0 && !isActive(c, i)),
+        )
       : unavailable('no compressor signal: cannot tell standby from running', 'no_compressor_signal'),
   };
 }

@@ -1,7 +1,7 @@
 import { estimated, measured, unavailable, unavailableFor, type Figure } from '../model/figure.js';
 import type { SeriesByRole } from '../model/sample.js';
 import { noHeatSource } from './energy.js';
-import { buildLedger, type Ledger } from './ledger.js';
+import { buildLedger, lastSegment, type Ledger } from './ledger.js';
 import { resolveMetricOptions, staleMsFor, type MetricOptions } from './options.js';
 import { valueAt } from './segments.js';
 
@@ -23,7 +23,7 @@ export function heatPowerNowFromLedger(ledger: Ledger): Figure {
   const metered = meter ? valueAt(meter, at, staleMsFor('heat_power', ledger.options)) : undefined;
   if (metered !== undefined) return measured(metered, 'W');
   if (ledger.heatSource === null) return unavailableFor(noHeatSource(ledger));
-  const last = ledger.segments[ledger.segments.length - 1];
+  const last = lastSegment(ledger);
   if (last === undefined || last.hpHeatKwh === undefined)
     return unavailable('no current heat data', 'no_current_value');
   // kWh over the segment -> mean W.

@@ -1,6 +1,6 @@
 import { figureOf, measured, unavailable, type Figure, type Reason } from '../model/figure.js';
 import { heatNotes } from './energy.js';
-import type { Ledger, LedgerSegment } from './ledger.js';
+import type { Ledger } from './ledger.js';
 import { stateRuns } from './state-runs.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -27,14 +27,12 @@ export interface HotWaterCycleFigures {
   readonly cycles: readonly HotWaterCycle[];
 }
 
-function sumKnown(
-  segments: readonly LedgerSegment[],
-  pick: (s: LedgerSegment) => number | undefined,
-): number | null {
+/** Σ of a column over segments [first, last], null if any of them is unknown (NaN). */
+function sumKnown(column: Float64Array, first: number, last: number): number | null {
   let total = 0;
-  for (const s of segments) {
-    const v = pick(s);
-    if (v === undefined) return null;
+  for (let i = first; i <= last; i += 1) {
+    const v = column[i] as number;
+    if (Number.isNaN(v)) return null;
     total += v;
   }
   return total;
@@ -54,7 +52,7 @@ function mean(
  * minHotWaterCycleMs long; energy = Σ over the cycle's segments (null if any part is unknown).
  */
 export function hotWaterCyclesFromLedger(ledger: Ledger): HotWaterCycleFigures {
-  const runs = stateRuns(ledger.segments, (s) => s.hotWater, ledger.before.hotWater);
+  const runs = stateRuns(ledger.columns, ledger.columns.hotWater, ledger.before.hotWater);
   const knownMs = runs.reduce((sum, r) => sum + (r.end - r.start), 0);
   if (knownMs === 0) {
     const none = ledger.present.has('valve')
@@ -74,14 +72,17 @@ export function hotWaterCyclesFromLedger(ledger: Ledger): HotWaterCycleFigures {
       (r) => r.state && r.startSeen && r.endSeen && r.end - r.start >= ledger.options.minHotWaterCycleMs,
     )
     .map((r): HotWaterCycle => {
-      const segs = ledger.segments.slice(r.first, r.last + 1);
+      const c = ledger.columns;
+      let auxKwh = 0;
+      for (let i = r.first; i <= r.last; i += 1)
+        if (!Number.isNaN(c.auxKwh[i] as number)) auxKwh += c.auxKwh[i] as number;
       return {
         start: r.start,
         end: r.end,
         durationMs: r.end - r.start,
-        heatKwh: ledger.heatSource ? sumKnown(segs, (s) => s.heatKwh) : null,
-        elecKwh: ledger.elecSource ? sumKnown(segs, (s) => s.elecKwh) : null,
-        auxKwh: segs.reduce((sum, s) => sum + (s.auxKwh ?? 0), 0),
+        heatKwh: ledger.heatSource ? sumKnown(c.heatKwh, r.first, r.last) : null,
+        elecKwh: ledger.elecSource ? sumKnown(c.elecKwh, r.first, r.last) : null,
+        auxKwh,
       };
     });
   const cycleAux = cycles.reduce((sum, c) => sum + c.auxKwh, 0);

@@ -1,7 +1,7 @@
 import type { SeriesByRole } from '../model/sample.js';
 import { normalisedEfficiencyFromLedger } from './carnot.js';
 import { copFromSums } from './cop.js';
-import { buildLedger, type Ledger, type LedgerSegment } from './ledger.js';
+import { buildLedger, type Ledger } from './ledger.js';
 import { resolveMetricOptions, type MetricOptions } from './options.js';
 import type { SourcePreference } from './energy-source.js';
 import { sumLedger } from './sums.js';
@@ -52,21 +52,18 @@ export function bucketEdges({ from, to, bucketMs, boundaries }: IntervalCopQuery
 /** Interval COP of a ledger whose segments are cut at `edges`. */
 export function intervalCopFromLedger(ledger: Ledger, edges: readonly number[]): IntervalCopBucket[] {
   const buckets: IntervalCopBucket[] = [];
+  const { start: starts, end: ends, length } = ledger.columns;
   let k = 0;
   for (let i = 0; i + 1 < edges.length; i += 1) {
     const start = edges[i] as number;
     const end = edges[i + 1] as number;
-    // Segments are sorted and cut at the edges: one pass hands each bucket its own segments.
-    const segments: LedgerSegment[] = [];
-    while (k < ledger.segments.length && (ledger.segments[k] as LedgerSegment).end <= end) {
-      const seg = ledger.segments[k] as LedgerSegment;
-      if (seg.start >= start) segments.push(seg);
-      k += 1;
-    }
-    const part: Ledger = { ...ledger, segments };
-    const sums = sumLedger(part);
-    const cop = copFromSums(part, sums);
-    const eff = normalisedEfficiencyFromLedger(part);
+    // Segments are sorted and cut at the edges: one pass hands each bucket its own stretch.
+    while (k < length && (starts[k] as number) < start) k += 1;
+    const first = k;
+    while (k < length && (ends[k] as number) <= end) k += 1;
+    const sums = sumLedger(ledger, undefined, first, k);
+    const cop = copFromSums(ledger, sums);
+    const eff = normalisedEfficiencyFromLedger(ledger, first, k);
     buckets.push({
       start,
       end,

@@ -46,13 +46,15 @@ export function computeKpis({ series, now, options, provider, lang }: KpiQuery):
   const o = resolveMetricOptions(options);
   const today = periodRange('today', now, o.timeZone, o.heatingSeason);
   const period = periodRange(o.kpiPeriod, now, o.timeZone, o.heatingSeason);
-  const todayLedger = buildLedger(series, { range: today, options: o });
-  const nowLedger = buildLedger(series, {
+  // The period's ledger checks the input (and counts its issues); the others reuse what it checked.
+  const periodLedger = buildLedger(series, { range: period, options: o });
+  const checked = periodLedger.series;
+  const todayLedger = buildLedger(checked, { range: today, options: o });
+  const nowLedger = buildLedger(checked, {
     range: { from: now - o.copNowWindowMs, to: now },
     options: o,
     prefer: 'power',
   });
-  const periodLedger = buildLedger(series, { range: period, options: o });
   const energy = energyFromLedger(todayLedger);
   const runtime = runtimeFromLedger(todayLedger);
   return {

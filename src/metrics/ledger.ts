@@ -2,7 +2,7 @@ import { mergeIssueCounts, type DataIssueCounts } from '../model/data-issues.js'
 import { roleInfo, type Role } from '../model/role.js';
 import type { Series, SeriesByRole } from '../model/sample.js';
 import type { TimeRange } from '../model/time-range.js';
-import { counterCumulative, cumulativeCursor } from './counter.js';
+import { counterColumns, cumulativeCursor, type CounterColumns } from './counter.js';
 import {
   chooseElectricitySource,
   chooseHeatSource,
@@ -12,43 +12,29 @@ import {
 import { ensureSeriesByRole } from './ensure-series.js';
 import type { MetricOptions } from './options.js';
 import { valueAt } from './segments.js';
-import { walkTimeline } from './timeline.js';
+import {
+  allocateColumns,
+  segmentAt,
+  segmentsOf,
+  type LedgerColumns,
+  type LedgerSegment,
+} from './ledger-columns.js';
+import { prepareTimeline } from './timeline.js';
 import { ranInWindow } from './window-running.js';
 
 const MS_PER_HOUR = 3_600_000;
 /** W x ms -> kWh. */
 const W_MS_TO_KWH = 1 / 3_600_000_000;
 
-/**
- * One stretch of time with everything the metrics need. `undefined` = unknown (gap or missing
- * role), never guessed. Energies are kWh within the segment.
- */
-export interface LedgerSegment {
-  readonly start: number;
-  readonly end: number;
-  /** Compressor running: compressor > 0, else compressor_speed > 0. */
-  readonly running: boolean | undefined;
-  /** Valve in hot-water position. */
-  readonly hotWater: boolean | undefined;
-  readonly auxKw: number | undefined;
-  /** Aux heater energy = auxKw x time (estimated: nominal power, not metered); also its heat. */
-  readonly auxKwh: number | undefined;
-  /** Heat from the heat pump itself (excluding the aux heater). */
-  readonly hpHeatKwh: number | undefined;
-  /** Heat delivered = hpHeatKwh + auxKwh (aux counted as 0 where unknown). */
-  readonly heatKwh: number | undefined;
-  readonly elecKwh: number | undefined;
-  readonly supplyC: number | undefined;
-  readonly returnC: number | undefined;
-  readonly brineInC: number | undefined;
-  readonly brineOutC: number | undefined;
-  /** Carnot source temperature: brine in (ground) or outdoor (air). */
-  readonly sourceC: number | undefined;
-}
+export type { LedgerColumns, LedgerSegment, SegmentFilter } from './ledger-columns.js';
+export { segmentAt } from './ledger-columns.js';
 
 /** The aligned segments of one range plus what the energies rest on. */
 export interface Ledger {
   readonly range: TimeRange;
+  /** What the metrics read (see LedgerColumns). */
+  readonly columns: LedgerColumns;
+  /** The same segments as objects, made on first access (for callers that keep segments). */
   readonly segments: readonly LedgerSegment[];
   readonly heatSource: EnergySource | null;
   /** Why there is no heat source (null when there is one). */
@@ -90,15 +76,18 @@ const TIMELINE_ROLES: readonly Role[] = [
 ];
 
 /** Index of each role in TIMELINE_ROLES: where walkTimeline puts its value. */
-const AT = Object.fromEntries(TIMELINE_ROLES.map((role, k) => [role, k])) as Record<Role, number>;
+const AT = Object.freeze(
+  Object.fromEntries(TIMELINE_ROLES.map((role, k) => [role, k])) as Record<Role, number>,
+);
 
 /** Energy (kWh) of one piece of time; undefined when unknown. Pieces are read in time order. */
 type Reader = (start: number, end: number, values: Float64Array) => number | undefined;
 
 /** Counter energy over a piece, or undefined outside the counter's sampled span. */
-function counterReader(cumulative: Series): Reader {
-  const first = cumulative[0]?.t ?? Infinity;
-  const last = cumulative[cumulative.length - 1]?.t ?? -Infinity;
+function counterReader(cumulative: CounterColumns): Reader {
+  const n = cumulative.t.length;
+  const first = n > 0 ? (cumulative.t[0] as number) : Infinity;
+  const last = n > 0 ? (cumulative.t[n - 1] as number) : -Infinity;
   // Pieces arrive in order, so a forward cursor replaces two binary searches per piece.
   const at = cumulativeCursor(cumulative);
   return (start, end) => {
@@ -147,14 +136,15 @@ export function buildLedger(
 
   const readerOf = (role: Role): Reader => {
     if (roleInfo(role).kind === 'power') return powerReader(role);
-    const counted = counterCumulative(series[role] ?? [], {
-      maxPowerW: options.maxCounterPowerW,
-      wrapKwh: options.counterWrapKwh,
-    });
+    const counted = counterColumns(
+      series[role] ?? [],
+      { maxPowerW: options.maxCounterPowerW, wrapKwh: options.counterWrapKwh },
+      range,
+    );
     issueSets.push(counted.issues);
-    const c = counted.cumulative;
-    allCuts.push(c[0]?.t ?? range.from, c[c.length - 1]?.t ?? range.to);
-    return counterReader(c);
+    const times = counted.t;
+    allCuts.push(times[0] ?? range.from, times[times.length - 1] ?? range.to);
+    return counterReader(counted);
   };
   const reader = (source: EnergySource | null): Reader | null => {
     if (!source || source.kind === 'flow_factor') return null;
@@ -172,7 +162,6 @@ export function buildLedger(
     (Object.keys(series) as Role[]).filter((role) => (series[role]?.length ?? 0) > 0),
   );
   const hasAux = present.has('aux_heater');
-  const segments: LedgerSegment[] = [];
   const timelineOptions = {
     from: range.from,
     to: range.to,
@@ -180,50 +169,62 @@ export function buildLedger(
     staleMsByRole: options.staleMsByRole,
     cuts: allCuts,
   };
-  walkTimeline(series, TIMELINE_ROLES, timelineOptions, (start, end, values) => {
+  const air = options.sourceType === 'air';
+  const heatIncludesAux = options.heatIncludesAux;
+  const flowFactor = heatSource?.kind === 'flow_factor';
+  // Counted first, so the columns are allocated once at their size (see allocateColumns).
+  const timeline = prepareTimeline(series, TIMELINE_ROLES, timelineOptions);
+  const columns = allocateColumns(timeline.count());
+  const { start: startCol, end: endCol, running: runningCol, hotWater: hotWaterCol } = columns;
+  const { auxKw: auxKwCol, auxKwh: auxKwhCol, hpHeatKwh: hpHeatCol, heatKwh: heatCol } = columns;
+  const { elecKwh: elecCol, supplyC: supplyCol, returnC: returnCol } = columns;
+  const { brineInC: brineInCol, brineOutC: brineOutCol, sourceC: sourceCol } = columns;
+  let n = 0;
+  timeline.walk((start, end, values) => {
     const hours = (end - start) / MS_PER_HOUR;
-    const compressor = held(values, AT.compressor);
-    const speed = held(values, AT.compressor_speed);
-    const running = compressor === undefined ? (speed === undefined ? undefined : speed > 0) : compressor > 0;
-    const auxKw = held(values, AT.aux_heater);
-    const auxKwh = auxKw === undefined ? undefined : auxKw * hours;
-    const supplyC = held(values, AT.supply_temp);
-    const returnC = held(values, AT.return_temp);
+    const compressor = values[AT.compressor] as number;
+    const speed = values[AT.compressor_speed] as number;
+    // 1 running, 0 not, NaN unknown (neither signal holds a value).
+    const running = !Number.isNaN(compressor) ? +(compressor > 0) : !Number.isNaN(speed) ? +(speed > 0) : NaN;
+    const auxKw = values[AT.aux_heater] as number;
+    const auxKwh = auxKw * hours;
     let measuredHeat: number | undefined;
     if (readHeat) measuredHeat = readHeat(start, end, values);
-    else if (heatSource?.kind === 'flow_factor')
+    else if (flowFactor)
       measuredHeat = flowFactorHeat(
-        heatGate ? heatGate.at(start) : running,
-        supplyC,
-        returnC,
+        heatGate ? heatGate.at(start) : Number.isNaN(running) ? undefined : running === 1,
+        held(values, AT.supply_temp),
+        held(values, AT.return_temp),
         hours,
         options,
       );
-    const aux = hasAux ? (auxKwh ?? 0) : 0;
-    const valve = held(values, AT.valve);
-    const brineInC = held(values, AT.brine_in_temp);
-    segments.push({
-      start,
-      end,
-      running,
-      hotWater: valve === undefined ? undefined : valve >= 0.5,
-      auxKw,
-      auxKwh,
-      hpHeatKwh:
-        measuredHeat === undefined ? undefined : options.heatIncludesAux ? measuredHeat - aux : measuredHeat,
-      heatKwh:
-        measuredHeat === undefined ? undefined : options.heatIncludesAux ? measuredHeat : measuredHeat + aux,
-      elecKwh: readElec ? readElec(start, end, values) : undefined,
-      supplyC,
-      returnC,
-      brineInC,
-      brineOutC: held(values, AT.brine_out_temp),
-      sourceC: options.sourceType === 'air' ? held(values, AT.outdoor_temp) : brineInC,
-    });
+    const heat = measuredHeat ?? NaN;
+    const aux = hasAux && !Number.isNaN(auxKwh) ? auxKwh : 0;
+    const valve = values[AT.valve] as number;
+    const brineInC = values[AT.brine_in_temp] as number;
+    startCol[n] = start;
+    endCol[n] = end;
+    runningCol[n] = running;
+    hotWaterCol[n] = Number.isNaN(valve) ? NaN : +(valve >= 0.5);
+    auxKwCol[n] = auxKw;
+    auxKwhCol[n] = auxKwh;
+    hpHeatCol[n] = heatIncludesAux ? heat - aux : heat;
+    heatCol[n] = heatIncludesAux ? heat : heat + aux;
+    elecCol[n] = readElec ? (readElec(start, end, values) ?? NaN) : NaN;
+    supplyCol[n] = values[AT.supply_temp] as number;
+    returnCol[n] = values[AT.return_temp] as number;
+    brineInCol[n] = brineInC;
+    brineOutCol[n] = values[AT.brine_out_temp] as number;
+    sourceCol[n] = air ? (values[AT.outdoor_temp] as number) : brineInC;
+    n += 1;
   });
+  let segments: readonly LedgerSegment[] | undefined;
   return {
     range,
-    segments,
+    columns,
+    get segments() {
+      return (segments ??= segmentsOf(columns));
+    },
     heatSource,
     heatMissing: heatChoice.source ? null : heatChoice.reason,
     elecSource,
@@ -234,6 +235,12 @@ export function buildLedger(
     options,
     issues: mergeIssueCounts(...issueSets),
   };
+}
+
+/** The ledger's last segment (the state at the end of its range), undefined for an empty range. */
+export function lastSegment(ledger: Ledger): LedgerSegment | undefined {
+  const n = ledger.columns.length;
+  return n > 0 ? segmentAt(ledger.columns, n - 1) : undefined;
 }
 
 /**

@@ -38,18 +38,20 @@ export function runtimeBreakdown(ledger: Ledger): RuntimeBreakdown {
     auxMs: 0,
     auxWithCompressorMs: 0,
   };
-  for (const seg of ledger.segments) {
-    const dt = seg.end - seg.start;
-    const aux = (seg.auxKw ?? 0) > 0;
+  const c = ledger.columns;
+  for (let i = 0; i < c.length; i += 1) {
+    const dt = (c.end[i] as number) - (c.start[i] as number);
+    const aux = (c.auxKw[i] as number) > 0; // NaN (unknown) is not on
     if (aux) b.auxMs += dt;
-    if (seg.running === undefined) continue;
+    const running = c.running[i] as number;
+    if (Number.isNaN(running)) continue;
     b.coveredMs += dt;
-    if (seg.running) {
+    if (running === 1) {
       if (aux) b.auxWithCompressorMs += dt;
-      if (seg.hotWater === true) b.compressorHotWaterMs += dt;
+      if (c.hotWater[i] === 1) b.compressorHotWaterMs += dt;
       else {
         b.compressorHeatingMs += dt;
-        if (seg.hotWater === undefined) b.valveUnknownMs += dt;
+        if (Number.isNaN(c.hotWater[i] as number)) b.valveUnknownMs += dt;
       }
     } else if (aux) b.auxOnlyMs += dt;
     else b.idleMs += dt;

@@ -1,4 +1,4 @@
-import type { LedgerSegment } from './ledger.js';
+import type { LedgerColumns } from './ledger.js';
 
 /** A maximal stretch of contiguous segments with the same known state. */
 export interface StateRun {
@@ -21,8 +21,9 @@ export interface StateRun {
  * at range edges or across gaps.
  */
 export function stateRuns(
-  segments: readonly LedgerSegment[],
-  stateOf: (seg: LedgerSegment) => boolean | undefined,
+  columns: LedgerColumns,
+  /** The state per segment: a column of `columns`, 1 / 0 / NaN (unknown). */
+  states: Float64Array,
   stateBefore?: boolean,
 ): StateRun[] {
   const runs: Array<{
@@ -34,15 +35,18 @@ export function stateRuns(
     first: number;
     last: number;
   }> = [];
-  segments.forEach((seg, i) => {
-    const state = stateOf(seg);
+  for (let i = 0; i < columns.length; i += 1) {
+    const value = states[i] as number;
+    if (Number.isNaN(value)) continue;
+    const state = value === 1;
+    const segStart = columns.start[i] as number;
+    const segEnd = columns.end[i] as number;
     const prev = runs[runs.length - 1];
-    const contiguous = prev !== undefined && prev.last === i - 1 && prev.end === seg.start;
-    if (state === undefined) return;
+    const contiguous = prev !== undefined && prev.last === i - 1 && prev.end === segStart;
     if (prev && contiguous && prev.state === state) {
-      prev.end = seg.end;
+      prev.end = segEnd;
       prev.last = i;
-      return;
+      continue;
     }
     // The first segment may continue from the known state just before the range.
     const changeSeen = prev
@@ -50,14 +54,14 @@ export function stateRuns(
       : i === 0 && stateBefore !== undefined && stateBefore !== state;
     if (prev && changeSeen) prev.endSeen = true;
     runs.push({
-      start: seg.start,
-      end: seg.end,
+      start: segStart,
+      end: segEnd,
       state,
       startSeen: changeSeen,
       endSeen: false,
       first: i,
       last: i,
     });
-  });
+  }
   return runs;
 }

@@ -1,4 +1,4 @@
-import type { Ledger, LedgerSegment } from './ledger.js';
+import type { Ledger, LedgerColumns, SegmentFilter } from './ledger.js';
 
 /** Sums over the selected segments of a ledger; kWh and ms. */
 export interface LedgerSums {
@@ -23,9 +23,18 @@ export interface LedgerSums {
   readonly pairedMs: number;
 }
 
-/** Sums `ledger` over the segments that pass `select` (all by default). */
-export function sumLedger(ledger: Ledger, select: (seg: LedgerSegment) => boolean = () => true): LedgerSums {
+/**
+ * Sums `ledger` over the segments that pass `select` (all by default), among segments
+ * [first, end) (all by default: interval COP sums each bucket's own stretch).
+ */
+export function sumLedger(
+  ledger: Ledger,
+  select?: SegmentFilter,
+  first = 0,
+  end = ledger.columns.length,
+): LedgerSums {
   const unit = ledger.options.electricityScope === 'unit';
+  const c = ledger.columns;
   let ms = 0;
   let heatKwh = 0;
   let hpHeatKwh = 0;
@@ -37,25 +46,30 @@ export function sumLedger(ledger: Ledger, select: (seg: LedgerSegment) => boolea
   let copElecKwh = 0;
   let copAuxKwh = 0;
   let pairedMs = 0;
-  for (const seg of ledger.segments) {
-    if (!select(seg)) continue;
-    const dt = seg.end - seg.start;
+  for (let i = first; i < end; i += 1) {
+    if (select && !select(c, i)) continue;
+    const dt = (c.end[i] as number) - (c.start[i] as number);
+    const aux = c.auxKwh[i] as number;
+    const heat = c.heatKwh[i] as number;
+    const hpHeat = c.hpHeatKwh[i] as number;
+    const elec = c.elecKwh[i] as number;
     ms += dt;
-    auxKwh += seg.auxKwh ?? 0;
-    if (seg.heatKwh !== undefined && seg.hpHeatKwh !== undefined) {
-      heatKwh += seg.heatKwh;
-      hpHeatKwh += seg.hpHeatKwh;
+    if (!Number.isNaN(aux)) auxKwh += aux;
+    const heatKnown = !Number.isNaN(heat) && !Number.isNaN(hpHeat);
+    if (heatKnown) {
+      heatKwh += heat;
+      hpHeatKwh += hpHeat;
       heatKnownMs += dt;
     }
-    if (seg.elecKwh !== undefined) {
-      elecKwh += seg.elecKwh;
+    if (!Number.isNaN(elec)) {
+      elecKwh += elec;
       elecKnownMs += dt;
-    }
-    if (seg.heatKwh !== undefined && seg.hpHeatKwh !== undefined && seg.elecKwh !== undefined) {
-      copHeatKwh += unit ? seg.heatKwh : seg.hpHeatKwh;
-      copElecKwh += seg.elecKwh;
-      copAuxKwh += seg.auxKwh ?? 0;
-      pairedMs += dt;
+      if (heatKnown) {
+        copHeatKwh += unit ? heat : hpHeat;
+        copElecKwh += elec;
+        if (!Number.isNaN(aux)) copAuxKwh += aux;
+        pairedMs += dt;
+      }
     }
   }
   return {
@@ -74,6 +88,7 @@ export function sumLedger(ledger: Ledger, select: (seg: LedgerSegment) => boolea
 }
 
 /** Heat or aux is being produced: compressor running or aux heater on. */
-export function isActive(seg: LedgerSegment): boolean {
-  return seg.running === true || (seg.auxKw ?? 0) > 0;
+export function isActive(c: LedgerColumns, i: number): boolean {
+  // NaN > 0 is false: unknown aux power is not "on".
+  return c.running[i] === 1 || (c.auxKw[i] as number) > 0;
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../model/role.js';
 import type { Series, SeriesByRole } from '../model/sample.js';
+import { firstIndexAfter, firstIndexAtOrAfter } from './segments.js';
 
 export interface TimelineOptions {
   readonly from: number;
@@ -25,46 +26,74 @@ export interface TimelineSegment {
  */
 export type TimelineVisitor = (start: number, end: number, values: Float64Array) => void;
 
-/** Hold-last-value cursor over one series: the value held now and when that next changes. */
+/**
+ * Hold-last-value cursor over one series, its samples copied into typed arrays once: the walk
+ * reads numbers, not sample objects, and its state lives in plain number fields.
+ */
 interface Cursor {
-  readonly series: Series;
+  readonly t: Float64Array;
+  /** NaN for gap markers (a gap holds no value). */
+  readonly v: Float64Array;
   readonly staleMs: number;
+  /** Index into the visitor's values. */
+  readonly slot: number;
   /** Index of the last sample at or before the current time (-1: none). */
   i: number;
-  value: number;
+  /** When the held value next changes (a sample, staleness or the end of a gap). */
   next: number;
 }
 
-/** First value sample after index i (gap markers skipped): where a gap ends. */
-function nextValueStart(series: Series, i: number): number {
-  for (let j = i + 1; j < series.length; j += 1) {
-    const s = series[j];
-    if (s !== undefined && s.gap !== true) return s.t;
+/**
+ * A cursor over the samples that matter to [from, to): the last one at or before `from` (what
+ * holds at the start) through the first one at or after `to` (only ever a boundary, clamped to
+ * `to`). A 15-minute "now" ledger over a week of samples copies a few of them, not the week.
+ */
+function cursorOf(series: Series, from: number, to: number, staleMs: number, slot: number): Cursor {
+  const lo = Math.max(0, firstIndexAfter(series, from) - 1);
+  const hi = Math.min(series.length, firstIndexAtOrAfter(series, to) + 1);
+  const n = hi - lo;
+  const t = new Float64Array(n);
+  const v = new Float64Array(n);
+  for (let j = 0; j < n; j += 1) {
+    const s = series[lo + j] as Series[number];
+    t[j] = s.t;
+    v[j] = s.gap === true ? Number.NaN : s.v;
   }
+  return { t, v, staleMs, slot, i: -1, next: Infinity };
+}
+
+/** First value sample after index i (gap markers skipped): where a gap ends. */
+function nextValueStart(c: Cursor, i: number): number {
+  for (let j = i + 1; j < c.t.length; j += 1) if (!Number.isNaN(c.v[j] as number)) return c.t[j] as number;
   return Infinity;
 }
 
-/** Moves the cursor to time t (never backwards) and recomputes its value and next change. */
-function settle(c: Cursor, t: number): void {
-  const s = c.series;
-  while (c.i + 1 < s.length && (s[c.i + 1]?.t ?? Infinity) <= t) c.i += 1;
-  const sample = s[c.i];
-  if (sample === undefined || sample.gap === true || !(t < sample.t + c.staleMs)) {
-    c.value = Number.NaN;
+/** Moves the cursor to time t (never backwards), writes its held value, returns its next change. */
+function settle(c: Cursor, t: number, values: Float64Array): number {
+  const times = c.t;
+  let i = c.i;
+  while (i + 1 < times.length && (times[i + 1] as number) <= t) i += 1;
+  c.i = i;
+  const held = i < 0 ? Number.NaN : (c.v[i] as number);
+  const sampleT = i < 0 ? 0 : (times[i] as number);
+  if (Number.isNaN(held) || !(t < sampleT + c.staleMs)) {
+    values[c.slot] = Number.NaN;
     // A role that never holds (staleness 0) has no boundaries, as its held segments are empty.
-    c.next = c.staleMs > 0 ? nextValueStart(s, c.i) : Infinity;
-    return;
+    c.next = c.staleMs > 0 ? nextValueStart(c, i) : Infinity;
+  } else {
+    values[c.slot] = held;
+    const following = i + 1 < times.length ? (times[i + 1] as number) : Infinity;
+    c.next = Math.min(following, sampleT + c.staleMs);
   }
-  c.value = sample.v;
-  c.next = Math.min(s[c.i + 1]?.t ?? Infinity, sample.t + c.staleMs);
+  return c.next;
 }
 
 /**
  * Aligns several hold-last-value signals on one time axis: [from, to) is cut at every point where
  * any role's held value starts, ends or goes stale, and at `cuts`, and `visit` sees each piece with
  * the value of every role valid over it. Consecutive pieces tile [from, to) without gaps or
- * overlaps. One pass with a cursor per role: O(samples x roles), no intermediate segments, so a
- * week of 30 s data in a card costs milliseconds (see bench/core-metrics.ts).
+ * overlaps. One pass with a cursor per present role: O(samples x roles), no intermediate segments,
+ * so a week of 30 s data in a card costs milliseconds (see bench/core-metrics.ts).
  */
 export function walkTimeline(
   series: SeriesByRole,
@@ -72,41 +101,60 @@ export function walkTimeline(
   opts: TimelineOptions,
   visit: TimelineVisitor,
 ): void {
-  const { from, to } = opts;
-  if (!(to > from)) return;
-  const values = new Float64Array(roles.length).fill(Number.NaN);
-  const cursors: Array<Cursor | undefined> = roles.map((role) => {
-    const s = series[role];
-    if (!s || s.length === 0) return undefined;
-    const c: Cursor = {
-      series: s,
-      staleMs: opts.staleMsByRole?.[role] ?? opts.staleMs,
-      i: -1,
-      value: Number.NaN,
-      next: Infinity,
-    };
-    settle(c, from);
-    return c;
-  });
-  const cuts = Float64Array.from(opts.cuts ?? []).sort();
-  let cut = 0;
-  while (cut < cuts.length && (cuts[cut] as number) <= from) cut += 1;
+  prepareTimeline(series, roles, opts).walk(visit);
+}
 
-  let start = from;
-  while (start < to) {
-    let end = to;
-    for (let k = 0; k < cursors.length; k += 1) {
-      const c = cursors[k];
-      if (c === undefined) continue;
-      values[k] = c.value;
-      if (c.next < end) end = c.next;
+/** A timeline ready to walk, as often as needed (each walk starts again at `from`). */
+export interface PreparedTimeline {
+  /** How many pieces a walk visits (a walk without visits). */
+  count(): number;
+  walk(visit: TimelineVisitor): void;
+}
+
+/**
+ * The cursors of walkTimeline, made once: a caller that sizes its arrays to the number of pieces
+ * counts with one walk and fills them with the next, without copying the samples again.
+ */
+export function prepareTimeline(
+  series: SeriesByRole,
+  roles: readonly Role[],
+  opts: TimelineOptions,
+): PreparedTimeline {
+  const { from, to } = opts;
+  const values = new Float64Array(roles.length).fill(Number.NaN);
+  const cursors: Cursor[] = [];
+  if (to > from)
+    roles.forEach((role, slot) => {
+      const s = series[role];
+      if (s && s.length > 0)
+        cursors.push(cursorOf(s, from, to, opts.staleMsByRole?.[role] ?? opts.staleMs, slot));
+    });
+  const cuts = Float64Array.from(opts.cuts ?? []).sort();
+  // Next change per cursor, kept apart so finding the piece's end is a scan of one typed array.
+  const next = new Float64Array(cursors.length);
+  const pass = (visit: TimelineVisitor | undefined): number => {
+    cursors.forEach((c, k) => {
+      c.i = -1;
+      next[k] = settle(c, from, values);
+    });
+    let cut = 0;
+    while (cut < cuts.length && (cuts[cut] as number) <= from) cut += 1;
+    let pieces = 0;
+    let start = from;
+    while (start < to) {
+      let end = to;
+      for (let k = 0; k < next.length; k += 1) if ((next[k] as number) < end) end = next[k] as number;
+      if (cut < cuts.length && (cuts[cut] as number) < end) end = cuts[cut] as number;
+      if (visit) visit(start, end, values);
+      pieces += 1;
+      start = end;
+      for (let k = 0; k < next.length; k += 1)
+        if ((next[k] as number) <= start) next[k] = settle(cursors[k] as Cursor, start, values);
+      while (cut < cuts.length && (cuts[cut] as number) <= start) cut += 1;
     }
-    if (cut < cuts.length && (cuts[cut] as number) < end) end = cuts[cut] as number;
-    visit(start, end, values);
-    start = end;
-    for (const c of cursors) if (c !== undefined && c.next <= start) settle(c, start);
-    while (cut < cuts.length && (cuts[cut] as number) <= start) cut += 1;
-  }
+    return pieces;
+  };
+  return { count: () => pass(undefined), walk: (visit) => void pass(visit) };
 }
 
 /**

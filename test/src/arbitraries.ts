@@ -37,6 +37,23 @@ export function arbCounter(): fc.Arbitrary<Series> {
     });
 }
 
+/** A meter counting whole kWh: long flat stretches, then a step of 1-2 kWh. */
+export function arbWholeKwhCounter(): fc.Arbitrary<Series> {
+  return fc
+    .array(fc.record({ gap: fc.integer({ min: 1, max: 30 }), inc: fc.constantFrom(0, 0, 0, 0, 1, 2) }), {
+      maxLength: 30,
+    })
+    .map((steps) => {
+      let m = -20;
+      let v = 100;
+      return steps.map((s) => {
+        m += s.gap;
+        v += s.inc;
+        return { t: T0 + m * MIN, v };
+      });
+    });
+}
+
 const onOff = fc.constantFrom(0, 1);
 
 /** A full signal set; each role may be missing. */

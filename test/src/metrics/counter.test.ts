@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { counterCumulative, counterEnergy, cumulativeAt } from '../../../src/index.js';
-import { cumulativeCursor } from '../../../src/metrics/counter.js';
-import { arbCounter } from '../arbitraries.js';
+import { counterColumns, cumulativeCursor } from '../../../src/metrics/counter.js';
+import { arbCounter, arbWholeKwhCounter } from '../arbitraries.js';
 import { MIN, T0, at, close } from '../fixtures.js';
 
 const OPTS = { maxPowerW: 100_000, wrapKwh: null };
@@ -96,20 +96,69 @@ describe('counterCumulative with a whole-kWh meter', () => {
 });
 
 describe('cumulativeCursor', () => {
-  it('equals cumulativeAt for instants asked in non-decreasing order (property)', () => {
+  it('over counterColumns, equals cumulativeAt for instants asked in non-decreasing order (property)', () => {
     fc.assert(
       fc.property(
         arbCounter(),
         fc.array(fc.integer({ min: -40, max: 700 }), { maxLength: 40 }),
         (counter, minutes) => {
           const { cumulative } = counterCumulative(counter, OPTS);
-          const at = cumulativeCursor(cumulative);
+          const at = cumulativeCursor(counterColumns(counter, OPTS));
           for (const m of [...minutes].sort((a, b) => a - b)) {
             const t = T0 + m * MIN;
             assert.equal(at(t), cumulativeAt(cumulative, t));
           }
         },
       ),
+    );
+  });
+});
+
+describe('counterColumns over a span', () => {
+  it('judges the first step after `from` over the flat stretch before it, as the whole series does', () => {
+    // Flat at 100 kWh from minute 0, then +1 kWh at 50: over the 50 min since the last change that
+    // is 1.2 kW (plausible at 2 kW); over the 10 min since the sample before `from` it would be 6 kW.
+    const meter = at([
+      [0, 100],
+      [20, 100],
+      [40, 100],
+      [50, 101],
+    ]);
+    const opts = { maxPowerW: 2000, wrapKwh: null };
+    const span = counterColumns(meter, opts, { from: T0 + 45 * MIN, to: T0 + 60 * MIN });
+    assert.equal(span.issues.counter_jump, 0);
+    const read = cumulativeCursor(span);
+    const start = read(T0 + 45 * MIN);
+    close(read(T0 + 55 * MIN) - start, 0.5); // half the step lies in [45, 50)
+  });
+
+  it('gives every piece of the span the kWh the whole series gives it (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(arbCounter(), arbWholeKwhCounter()),
+        fc.integer({ min: -40, max: 500 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 2, maxLength: 12 }),
+        fc.constantFrom(50_000, 5_000, 2_000, 500),
+        (counter, fromMin, lengthMin, cutMin, maxPowerW) => {
+          const opts = { maxPowerW, wrapKwh: null };
+          const from = T0 + fromMin * MIN;
+          const to = from + lengthMin * MIN;
+          const whole = cumulativeCursor(counterColumns(counter, opts));
+          const span = cumulativeCursor(counterColumns(counter, opts, { from, to }));
+          const points = [from, ...cutMin.map((m) => Math.min(to, from + m * MIN)), to].sort((a, b) => a - b);
+          let wholePrev = whole(points[0]!);
+          let spanPrev = span(points[0]!);
+          for (const t of points.slice(1)) {
+            const w = whole(t);
+            const s = span(t);
+            close(s - spanPrev, w - wholePrev, 1e-9);
+            wholePrev = w;
+            spanPrev = s;
+          }
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
