@@ -10,14 +10,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dropRepeats } from '../cards/data/drop-repeats.js';
 import { HA_STALE_MS } from '../cards/data/hold-time.js';
-import { copCardConfig } from '../cards/cop/cop-card-config.js';
-import { energyFlowCardConfig } from '../cards/energy-flow/energy-flow-card-config.js';
-import { kpiCardConfig } from '../cards/kpi/kpi-card-config.js';
-import { performanceCardConfig } from '../cards/performance/performance-card-config.js';
-import { HEAT_ESTIMATE_ROLES } from '../cards/power/power-card-config.js';
-import type { TimedSample } from '../cards/data/data-source.js';
-import type * as cardMetrics from '../cards/data/card-metrics.js';
-import type * as coreSeries from '../cards/data/core-series.js';
+import type { RoleSamples } from '../cards/data/load-series.js';
+import { cardCoreCases, type CardCore } from './lib/card-core-cases.js';
 // @ts-expect-error plain .mjs helper, shared with the browser page
 import { makeAll, RANGE_MS } from './lib/synthetic-card-data.mjs';
 // @ts-expect-error plain .mjs helper
@@ -32,37 +26,13 @@ const { values } = parseArgs({
 });
 if (!values.before) throw new Error('--before <directory of the other source tree> is required');
 
-type Tree = { m: typeof cardMetrics; c: typeof coreSeries };
-const load = async (root: string): Promise<Tree> => ({
+const load = async (root: string): Promise<CardCore> => ({
   m: await import(resolve(root, 'cards/data/card-metrics.ts')),
   c: await import(resolve(root, 'cards/data/core-series.ts')),
 });
-const trees = { before: await load(values.before), after: await load('.') };
+const cases = { before: cardCoreCases(await load(values.before)), after: cardCoreCases(await load('.')) };
 const to = Date.UTC(2026, 0, 15);
 const from = to - RANGE_MS;
-type Samples = Record<string, TimedSample[]>;
-const cases: Record<string, { roles: readonly string[]; run: (t: Tree, s: Samples) => unknown }> = {
-  cop: {
-    roles: copCardConfig.roles,
-    run: (t, s) => t.m.copView(t.c.toCoreSeries(s), { from, to, bucketMs: 3_600_000 }),
-  },
-  'power (heat estimate)': {
-    roles: ['electrical_power', ...HEAT_ESTIMATE_ROLES],
-    run: (t, s) => t.m.heatPowerView(t.c.toCoreSeries(s), { from, to }),
-  },
-  performance: {
-    roles: performanceCardConfig.roles,
-    run: (t, s) => t.m.deltaTView(t.c.toCoreSeries(s), { from, to }),
-  },
-  'energy-flow': {
-    roles: energyFlowCardConfig.roles,
-    run: (t, s) => t.m.energyFlowView(t.c.toCoreSeries(s), { from, to }),
-  },
-  kpi: {
-    roles: kpiCardConfig.roles,
-    run: (t, s) => t.m.kpiFigures(t.c.toCoreSeries(s), { from, to, now: to }),
-  },
-};
 
 const runs = Number(values.runs);
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1] as number;
@@ -70,12 +40,14 @@ const rows: string[][] = [];
 const results: unknown[] = [];
 for (const logging of ['together', 'apart'] as const)
   for (const n of values.n.split(',').map(Number))
-    for (const [name, c] of Object.entries(cases)) {
+    for (const [name, c] of Object.entries(cases.after)) {
+      const before = cases.before[name];
+      if (!before) continue; // a card the other tree has no case for
       const step = RANGE_MS / n;
-      const raw = makeAll(c.roles, n, from, to) as Samples;
+      const raw = makeAll(c.roles, n, from, to) as RoleSamples;
       // Apart: role k's samples shifted by k/(roles+1) of a step, so no two roles share a time.
-      const samples = Object.fromEntries(
-        Object.entries(raw).map(([role, list], k) => {
+      const samples: RoleSamples = Object.fromEntries(
+        Object.entries(raw).map(([role, list = []], k) => {
           const shift = logging === 'apart' ? Math.round((k * step) / (c.roles.length + 1)) : 0;
           return [
             role,
@@ -86,18 +58,26 @@ for (const logging of ['together', 'apart'] as const)
           ];
         }),
       );
+      const run = { before, after: c };
       const ms = { before: [] as number[], after: [] as number[] };
-      for (const k of ['before', 'after'] as const) c.run(trees[k], samples); // warm-up
+      for (const k of ['before', 'after'] as const) run[k].run(samples, from, to); // warm-up
       for (let i = 0; i < runs; i++)
         for (const k of i % 2 ? (['before', 'after'] as const) : (['after', 'before'] as const)) {
           const t0 = performance.now();
-          c.run(trees[k], samples);
+          run[k].run(samples, from, to);
           ms[k].push(performance.now() - t0);
         }
-      const before = median(ms.before);
-      const after = median(ms.after);
-      rows.push([logging, String(n), name, before.toFixed(1), after.toFixed(1), (before / after).toFixed(2)]);
-      results.push({ logging, n, card: name, beforeMs: before, afterMs: after });
+      const beforeMs = median(ms.before);
+      const afterMs = median(ms.after);
+      rows.push([
+        logging,
+        String(n),
+        name,
+        beforeMs.toFixed(1),
+        afterMs.toFixed(1),
+        (beforeMs / afterMs).toFixed(2),
+      ]);
+      results.push({ logging, n, card: name, beforeMs, afterMs });
     }
 console.log(
   table(['logging', 'N / series', 'card core work', 'before ms', 'after ms', 'before / after'], rows),

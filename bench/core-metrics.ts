@@ -6,61 +6,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
-import {
-  copView,
-  deltaTView,
-  energyFlowView,
-  heatPowerView,
-  kpiFigures,
-  runtimeView,
-} from '../cards/data/card-metrics.js';
-import { toCoreSeries } from '../cards/data/core-series.js';
+import * as cardMetrics from '../cards/data/card-metrics.js';
+import * as coreSeries from '../cards/data/core-series.js';
 import { dropRepeats } from '../cards/data/drop-repeats.js';
 import { HA_STALE_MS } from '../cards/data/hold-time.js';
 import type { RoleSamples } from '../cards/data/load-series.js';
-import { copCardConfig } from '../cards/cop/cop-card-config.js';
-import { energyFlowCardConfig } from '../cards/energy-flow/energy-flow-card-config.js';
-import { kpiCardConfig } from '../cards/kpi/kpi-card-config.js';
-import { performanceCardConfig } from '../cards/performance/performance-card-config.js';
-import { HEAT_ESTIMATE_ROLES } from '../cards/power/power-card-config.js';
-import { runtimeCardConfig } from '../cards/runtime/runtime-card-config.js';
-import { copBucketMs } from '../cards/shared/time-range.js';
+import { cardCoreCases } from './lib/card-core-cases.js';
 // @ts-expect-error plain .mjs helper, shared with the browser page
 import { makeAll, RANGE_MS } from './lib/synthetic-card-data.mjs';
 // @ts-expect-error plain .mjs helper
 import { spread, summary, table, writeResult } from './lib/stats.mjs';
 
-/** Each card's core work as its buildChart does it (toCoreSeries included: the card runs it too). */
-const CASES: Record<
-  string,
-  { roles: readonly string[]; run: (s: RoleSamples, from: number, to: number) => unknown }
-> = {
-  cop: {
-    roles: copCardConfig.roles,
-    run: (s, from, to) => copView(toCoreSeries(s), { from, to, bucketMs: copBucketMs('7d') }),
-  },
-  'power (heat estimate)': {
-    // the power card's heat estimate: no heat meter, so the core estimates heat power
-    roles: ['electrical_power', ...HEAT_ESTIMATE_ROLES],
-    run: (s, from, to) => heatPowerView(toCoreSeries(s), { from, to }),
-  },
-  performance: {
-    roles: performanceCardConfig.roles,
-    run: (s, from, to) => deltaTView(toCoreSeries(s), { from, to }),
-  },
-  runtime: {
-    roles: runtimeCardConfig.roles,
-    run: (s, from, to) => runtimeView(toCoreSeries(s, { auxFromState: true }), { from, to }),
-  },
-  'energy-flow': {
-    roles: energyFlowCardConfig.roles,
-    run: (s, from, to) => energyFlowView(toCoreSeries(s), { from, to }),
-  },
-  kpi: {
-    roles: kpiCardConfig.roles,
-    run: (s, from, to) => kpiFigures(toCoreSeries(s), { from, to, now: to }),
-  },
-};
+const CASES = cardCoreCases({ m: cardMetrics, c: coreSeries });
 
 const { values } = parseArgs({
   options: {

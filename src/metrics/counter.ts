@@ -123,7 +123,12 @@ function interpolateAt(cumulative: Series, i: number, t: number): number {
   const after = cumulative[i];
   if (!before) return after?.v ?? 0;
   if (!after || before.t === t) return before.v;
-  return before.v + ((after.v - before.v) * (t - before.t)) / (after.t - before.t);
+  return between(before.t, before.v, after.t, after.v, t);
+}
+
+/** The value at t on the straight line from (t0, v0) to (t1, v1). */
+function between(t0: number, v0: number, t1: number, v1: number, t: number): number {
+  return v0 + ((v1 - v0) * (t - t0)) / (t1 - t0);
 }
 
 /** kWh counted over [from, to) (the part of it inside the counter's span). */
@@ -141,12 +146,11 @@ export function cumulativeCursor({ t: times, v: totals }: CounterColumns): (t: n
   let i = 0; // first sample with t > the last instant asked (n if none)
   return (t) => {
     while (i < n && (times[i] as number) <= t) i += 1;
-    // Same interpolation as interpolateAt, on the columns.
+    // interpolateAt on the columns.
     if (i === 0) return n > 0 ? (totals[0] as number) : 0;
     const beforeT = times[i - 1] as number;
     const beforeV = totals[i - 1] as number;
     if (i === n || beforeT === t) return beforeV;
-    const afterT = times[i] as number;
-    return beforeV + (((totals[i] as number) - beforeV) * (t - beforeT)) / (afterT - beforeT);
+    return between(beforeT, beforeV, times[i] as number, totals[i] as number, t);
   };
 }

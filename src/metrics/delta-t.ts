@@ -2,25 +2,18 @@ import { measured, unavailable, type Figure } from '../model/figure.js';
 import type { Role } from '../model/role.js';
 import type { ChartPoint, SeriesByRole } from '../model/sample.js';
 import type { TimeRange } from '../model/time-range.js';
-import { buildLedger, type Ledger, type LedgerColumns, type LedgerSegment } from './ledger.js';
+import { buildLedger, type Ledger, type LedgerColumns } from './ledger.js';
 import { resolveMetricOptions, type MetricOptions } from './options.js';
 
 /** Which temperature difference. */
 export type DeltaTPair = 'supply_return' | 'brine';
 
 /**
- * ΔT of one segment in K while the compressor runs: supply - return, or brine in - brine out
- * (heat taken from the source). Undefined when not running or a temperature is unknown; with the
- * compressor off both differences only show the circuits cooling down.
+ * ΔT of segment i in K while the compressor runs: supply - return, or brine in - brine out (heat
+ * taken from the source). NaN when not running or a temperature is unknown; with the compressor
+ * off both differences only show the circuits cooling down.
  */
-export function segmentDeltaT(seg: LedgerSegment, pair: DeltaTPair): number | undefined {
-  if (seg.running !== true) return undefined;
-  const [a, b] = pair === 'supply_return' ? [seg.supplyC, seg.returnC] : [seg.brineInC, seg.brineOutC];
-  return a === undefined || b === undefined ? undefined : a - b;
-}
-
-/** segmentDeltaT of segment i of the columns, NaN where undefined. */
-function deltaTAt(c: LedgerColumns, i: number, pair: DeltaTPair): number {
+export function segmentDeltaT(c: LedgerColumns, i: number, pair: DeltaTPair): number {
   if (c.running[i] !== 1) return Number.NaN;
   return pair === 'supply_return'
     ? (c.supplyC[i] as number) - (c.returnC[i] as number)
@@ -37,7 +30,7 @@ export function meanDeltaT(ledger: Ledger, pair: DeltaTPair): Figure {
   let ms = 0;
   const c = ledger.columns;
   for (let i = 0; i < c.length; i += 1) {
-    const d = deltaTAt(c, i, pair);
+    const d = segmentDeltaT(c, i, pair);
     if (Number.isNaN(d)) continue;
     const dt = (c.end[i] as number) - (c.start[i] as number);
     weighted += d * dt;
@@ -77,7 +70,7 @@ export function deltaTSeriesFromLedger(ledger: Ledger, pair: DeltaTPair): ChartP
   const points: ChartPoint[] = [];
   const c = ledger.columns;
   for (let i = 0; i < c.length; i += 1) {
-    const d = deltaTAt(c, i, pair);
+    const d = segmentDeltaT(c, i, pair);
     const v = Number.isNaN(d) ? null : d;
     if (points.length === 0 || points[points.length - 1]?.v !== v)
       points.push({ t: c.start[i] as number, v });
