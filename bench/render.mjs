@@ -2,8 +2,10 @@
 // Rendering bench (issue 8 item 2): every chart card in headless Chromium against the floor (the same
 // samples in a bare ECharts chart after a plain min/max down-sample), in the same browser and run.
 // Per card and N (points per series, 7-day range): R runs, each in a fresh browser after a warm-up
-// render; first render ms (card and floor, order alternated), retained heap after render; once per
-// card at N=20k: live append of one state (median of 50, each repainted), heap after 1,000 appends
+// render; first render ms (card and floor, order alternated) and the part of it in the card's
+// buildChart (its data work), retained heap after render; once per
+// card at N=20k: live append of one state (median of 50, each repainted) and the same on the floor
+// chart, heap after 1,000 appends
 // (the other 950 ten per repaint), heap after the 1,000 appends,
 // heap after 20 create/remove cycles. Page built with rollup (plugins() from rollup.config.mjs).
 //
@@ -67,6 +69,7 @@ const results = [];
 for (const tag of CARDS) {
   for (const n of NS) {
     const card = [];
+    const build = [];
     const floor = [];
     const retained = [];
     let shape;
@@ -94,6 +97,7 @@ for (const tag of CARDS) {
           f = await doFloor();
         }
         card.push(c.ms);
+        build.push(c.buildMs);
         floor.push(f.ms);
         shape = { series: c.series, points: c.points, seriesTypes: c.option };
         // The card is still on the page; the floor chart was disposed.
@@ -108,13 +112,17 @@ for (const tag of CARDS) {
       n,
       ...shape,
       cardMs: summary(card),
+      buildMs: summary(build),
       floorMs: summary(floor),
       ratio: summary(card.map((c, i) => c / floor[i])),
+      // The card without its own data work (buildChart: core metrics, down-sampling, option)
+      // against the floor: what the card shell and its ECharts chart cost.
+      shellRatio: summary(card.map((c, i) => (c - build[i]) / floor[i])),
       retainedMiB: summary(retained),
     };
     results.push(r);
     log(
-      `${tag} n=${n}: card ${spread(r.cardMs)} ms, floor ${spread(r.floorMs)} ms, ratio ${fmt(r.ratio.median, 2)}, retained ${fmt(r.retainedMiB.median)} MiB`,
+      `${tag} n=${n}: card ${spread(r.cardMs)} ms (build ${spread(r.buildMs)}), floor ${spread(r.floorMs)} ms, ratio ${fmt(r.ratio.median, 2)}, without build ${fmt(r.shellRatio.median, 2)}, retained ${fmt(r.retainedMiB.median)} MiB`,
     );
   }
 }
@@ -148,6 +156,17 @@ for (const tag of CARDS) {
     const afterAppends = await heapMiB();
     await page.evaluate(() => window.bench.removeCard());
     const afterRemove = await heapMiB();
+    // The append floor: the same 50 single appends on a bare ECharts chart of the same samples.
+    const floorAppendMs = await page.evaluate(
+      async ([t, k]) => {
+        await window.bench.renderFloor(t, k, true);
+        const out = [];
+        for (let i = 0; i < 50; i++) out.push(window.bench.appendFloor(i));
+        window.bench.removeFloor();
+        return out;
+      },
+      [tag, APPEND_N],
+    );
     const cycleHeap = [];
     for (let i = 0; i < Number(args.cycles); i++) {
       await page.evaluate(
@@ -168,6 +187,7 @@ for (const tag of CARDS) {
         samples: undefined,
         p95: [...appendMs].sort((a, b) => a - b)[Math.floor(appendMs.length * 0.95)],
       },
+      floorAppendMs: { ...summary(floorAppendMs), samples: undefined },
       appendFirst10Ms: summary(appendMs.slice(0, 10)).median,
       appendLast10Ms: summary(appendMs.slice(-10)).median,
       heapBaseMiB: base,
@@ -180,7 +200,7 @@ for (const tag of CARDS) {
     };
     churn.push(r);
     log(
-      `${tag}: append ${fmt(r.appendMs.median, 2)} ms (first 10 ${fmt(r.appendFirst10Ms, 2)}, last 10 ${fmt(r.appendLast10Ms, 2)}), +${fmt(r.growthOver1000AppendsMiB, 2)} MiB over appends, +${fmt(r.growthOverCyclesMiB, 2)} MiB over cycles`,
+      `${tag}: append ${fmt(r.appendMs.median, 2)} ms (floor ${fmt(r.floorAppendMs.median, 2)}; first 10 ${fmt(r.appendFirst10Ms, 2)}, last 10 ${fmt(r.appendLast10Ms, 2)}), +${fmt(r.growthOver1000AppendsMiB, 2)} MiB over appends, +${fmt(r.growthOverCyclesMiB, 2)} MiB over cycles`,
     );
   } finally {
     await browser.close();
@@ -193,14 +213,26 @@ console.log(
 );
 console.log(
   table(
-    ['card', 'N', 'series', 'card ms', 'floor ms', 'card/floor', 'retained MiB'],
+    [
+      'card',
+      'N',
+      'series',
+      'card ms',
+      'of it build',
+      'floor ms',
+      'card/floor',
+      'without build',
+      'retained MiB',
+    ],
     results.map((r) => [
       r.card.replace(/^heatpump-|-card$/g, ''),
       String(r.n),
       String(r.series),
       spread(r.cardMs),
+      spread(r.buildMs),
       spread(r.floorMs),
       `${fmt(r.ratio.median, 2)} (${fmt(r.ratio.min, 2)}-${fmt(r.ratio.max, 2)})`,
+      fmt(r.shellRatio.median, 2),
       fmt(r.retainedMiB.median, 2),
     ]),
   ),
@@ -213,6 +245,7 @@ console.log(
     [
       'card',
       'append ms median',
+      'floor',
       'p95',
       'first 10',
       'last 10',
@@ -225,6 +258,7 @@ console.log(
     churn.map((r) => [
       r.card.replace(/^heatpump-|-card$/g, ''),
       fmt(r.appendMs.median, 2),
+      fmt(r.floorAppendMs.median, 2),
       fmt(r.appendMs.p95, 2),
       fmt(r.appendFirst10Ms, 2),
       fmt(r.appendLast10Ms, 2),

@@ -2,7 +2,7 @@
 // the real cards fed by a synthetic CardDataSource, and the floor: the same samples in a bare
 // ECharts chart (the same tree-shaken ECharts set the cards register) after a plain min/max
 // bucket down-sample. Everything the runner needs is on window.bench.
-/* global window, document -- a browser page */
+/* global window, document, customElements -- a browser page */
 import '../../cards/index.ts';
 import { initChart } from '../../cards/echarts/echarts.ts';
 import { ROLE_DEFAULTS, roleKind } from '../../cards/shared/default-entities.ts';
@@ -89,6 +89,28 @@ async function waitForChart(card) {
 }
 
 let current; // { card, source, holder }
+let floorChart; // { chart, div, data, roles, id, from, to } of a floor kept for appends
+
+/**
+ * Time spent in the card's buildChart (its core metrics, down-sampling and option building), summed
+ * over the calls of one render: how much of a first render is the card's own data work. The wrapper
+ * is installed once per card class; it only reads the clock around the original method.
+ */
+const buildTime = { ms: 0 };
+function instrument(tag) {
+  const proto = customElements.get(tag).prototype;
+  if (proto.__benchTimed || typeof proto.buildChart !== 'function') return;
+  const original = proto.buildChart;
+  proto.buildChart = function timedBuildChart(...args) {
+    const t = performance.now();
+    try {
+      return original.apply(this, args);
+    } finally {
+      buildTime.ms += performance.now() - t;
+    }
+  };
+  proto.__benchTimed = true;
+}
 
 window.bench = {
   /** Live state spacing in ms for appendOne (0: now + i, the original bench). */
@@ -100,6 +122,8 @@ window.bench = {
     const card = document.createElement(tag);
     card.setConfig({ type: `custom:${tag}`, range: '7d', sync_range: false });
     const source = new SyntheticSource(n, card.entities);
+    instrument(tag);
+    buildTime.ms = 0;
     const t0 = performance.now();
     card.dataSource = source;
     holder.appendChild(card);
@@ -111,6 +135,7 @@ window.bench = {
     const served = Object.values(source.served);
     return {
       ms,
+      buildMs: buildTime.ms,
       series: served.length,
       points: served.reduce((a, s) => a + s.count, 0),
       option: chart.getOption().series.map((s) => s.type),
@@ -144,8 +169,11 @@ window.bench = {
     current?.holder.remove();
     current = undefined;
   },
-  /** The floor: the samples the card was served, min/max down-sampled, one setOption, painted. */
-  async renderFloor(tag, n) {
+  /**
+   * The floor: the samples the card was served, min/max down-sampled, one setOption, painted.
+   * `keep`: the chart stays on the page for appendFloor (disposed by removeFloor).
+   */
+  async renderFloor(tag, n, keep = false) {
     // The data: generated exactly as the card's source generates it (same seeds, same roles).
     const probe = document.createElement(tag);
     probe.setConfig({ type: `custom:${tag}`, range: '7d', sync_range: false });
@@ -161,6 +189,7 @@ window.bench = {
     const chart = initChart(div, undefined, { renderer: 'canvas' });
     const series = Object.entries(data).map(([id, samples]) => ({
       type: 'line',
+      id,
       name: id,
       showSymbol: false,
       step: roleKind(roles[id]) === 'state' ? 'end' : undefined,
@@ -176,9 +205,41 @@ window.bench = {
     });
     flushChart(chart);
     const ms = performance.now() - t0;
-    chart.dispose();
-    div.remove();
+    if (keep) {
+      // The series appendFloor extends: the card's appendOne role (first number role, else first).
+      const [, id] =
+        Object.entries(probe.entities).find(([r]) => roleKind(r) === 'number') ??
+        Object.entries(probe.entities)[0];
+      const points = series.find((x) => x.id === id).data;
+      floorChart = { chart, div, data, points, id, from, to };
+    } else {
+      chart.dispose();
+      div.remove();
+    }
     return { ms, series: series.length, points: Object.values(data).reduce((a, s) => a + s.length, 0) };
+  },
+  /**
+   * The append floor: one new sample for one series of the kept floor chart (as appendOne gives the
+   * card), added to that series' down-sampled points as one more point (no down-sampling at all),
+   * the window slid to it, and handed to ECharts as a merge of only what changed (the axis and the
+   * one series), painted: the least work ECharts can be given for a live state.
+   */
+  appendFloor(i) {
+    const f = floorChart;
+    const [lastT, lastV] = f.points[f.points.length - 1];
+    const t0 = performance.now();
+    const t = Math.max(lastT + 1, Date.now() + i);
+    f.points.push([t, lastV + (i % 2 ? 0.1 : -0.1)]);
+    f.from += t - f.to;
+    f.to = t;
+    f.chart.setOption({ xAxis: { min: f.from, max: f.to }, series: [{ id: f.id, data: f.points }] });
+    flushChart(f.chart);
+    return performance.now() - t0;
+  },
+  removeFloor() {
+    floorChart?.chart.dispose();
+    floorChart?.div.remove();
+    floorChart = undefined;
   },
 };
 
@@ -187,7 +248,7 @@ function minMax(samples, buckets, from, to) {
   if (samples.length <= 2 * buckets) return samples.map((s) => [s.t, s.v]);
   const width = (to - from) / buckets;
   const out = [];
-  let b = -1;
+  let b = Number.NaN; // no bucket yet (samples before `from` have negative buckets)
   let lo;
   let hi;
   const flush = () => {

@@ -11,7 +11,7 @@ import {
   energyFlowFromLedger,
   energyFromLedger,
   intervalCopFromLedger,
-  periodCopFromLedger,
+  rangeCopFromLedger,
   periodRange,
   resolveMetricOptions,
   runtimeFromLedger,
@@ -57,7 +57,7 @@ export function copView(series: SeriesByRole, range: MetricRange & { bucketMs: n
   const buckets = intervalCopFromLedger(ledger, edges);
   return {
     intervalCop: buckets.map((b) => ({ t: (b.start + b.end) / 2, v: b.cop })),
-    period: periodCopFromLedger(ledger).includingStandby,
+    period: rangeCopFromLedger(ledger),
   };
 }
 
@@ -181,17 +181,13 @@ export function kpiFigures(series: SeriesByRole, input: KpiInput): KpiFigures {
     s && Number.isFinite(s.value) ? measured(s.value, '') : undefined;
   return {
     copNow: published(input.copNowEntity) ?? copNowFromLedger(nowLedger),
-    copToday: published(input.copTodayEntity) ?? periodCopOf(todayLedger),
-    copRange: periodCopOf(rangeLedger),
+    copToday: published(input.copTodayEntity) ?? rangeCopFromLedger(todayLedger),
+    copRange: rangeCopFromLedger(rangeLedger),
     runtimeToday: runtimeFromLedger(todayLedger).compressorHours,
     energyIn: energy.electricity,
     energyOut: energy.heat,
     alarm: alarmOf(input.alarmEntity),
   };
-}
-
-function periodCopOf(ledger: ReturnType<typeof buildLedger>): Figure {
-  return periodCopFromLedger(ledger).includingStandby;
 }
 
 /** Alarm tile: on/off of the alarm entity, with its text attribute when the source gives one. */

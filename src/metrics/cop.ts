@@ -74,6 +74,15 @@ function part(ledger: Ledger, select: SegmentFilter | undefined, needs: Reason |
   };
 }
 
+/**
+ * Σ heat / Σ electricity over the whole ledger, standby included: periodCopFromLedger's
+ * `includingStandby` without the three splits, for callers that show only this figure (one pass
+ * over the segments instead of four; a first render runs them before the JIT has warmed up).
+ */
+export function rangeCopFromLedger(ledger: Ledger): Figure {
+  return copFromSums(ledger, sumLedger(ledger));
+}
+
 /** Period COP of a ledger with running-only and valve splits. */
 export function periodCopFromLedger(ledger: Ledger): PeriodCop {
   const hasRunning = ledger.present.has('compressor') || ledger.present.has('compressor_speed');

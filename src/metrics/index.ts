@@ -18,7 +18,14 @@ export { sumLedger, isActive } from './sums.js';
 export type { LedgerSums } from './sums.js';
 export { energyFromLedger, heatEnergy, electricalEnergy, heatNotes } from './energy.js';
 export type { EnergyFigures, EnergyQuery } from './energy.js';
-export { copFromSums, periodCop, periodCopFromLedger, copNow, copNowFromLedger } from './cop.js';
+export {
+  copFromSums,
+  periodCop,
+  periodCopFromLedger,
+  rangeCopFromLedger,
+  copNow,
+  copNowFromLedger,
+} from './cop.js';
 export type { CopSums, PeriodCop, CopQuery } from './cop.js';
 export { heatPowerNow, heatPowerNowFromLedger } from './heat-power-now.js';
 export { intervalCop, intervalCopFromLedger, bucketEdges } from './interval-cop.js';

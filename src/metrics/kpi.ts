@@ -3,7 +3,7 @@ import type { Figure } from '../model/figure.js';
 import type { SeriesByRole } from '../model/sample.js';
 import type { BrandProvider } from '../providers/types.js';
 import { alarmStatus, type AlarmStatus } from './alarm.js';
-import { copNowFromLedger, periodCopFromLedger } from './cop.js';
+import { copNowFromLedger, rangeCopFromLedger } from './cop.js';
 import { energyFromLedger } from './energy.js';
 import { buildLedger } from './ledger.js';
 import { resolveMetricOptions, staleMsFor, type MetricOptions } from './options.js';
@@ -60,8 +60,8 @@ export function computeKpis({ series, now, options, provider, lang }: KpiQuery):
   return {
     at: now,
     copNow: copNowFromLedger(nowLedger),
-    copToday: periodCopFromLedger(todayLedger).includingStandby,
-    copPeriod: periodCopFromLedger(periodLedger).includingStandby,
+    copToday: rangeCopFromLedger(todayLedger),
+    copPeriod: rangeCopFromLedger(periodLedger),
     period: { kind: o.kpiPeriod, from: period.from, to: period.to },
     runtimeToday: runtime.compressorHours,
     auxRuntimeToday: runtime.auxHours,

@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import fc from 'fast-check';
 import { downsampleMinMax, keepStateChanges, toPairs } from '../../../cards/data/downsample.js';
 import type { TimedSample } from '../../../cards/data/data-source.js';
 
@@ -13,7 +14,69 @@ function noisy(n: number): TimedSample[] {
   return out;
 }
 
+/**
+ * The rule written out plainly (the model the property below checks against): group the samples by
+ * bucket; each bucket keeps its first lowest, first highest and first gap sample, in time order,
+ * each once; the first and the last sample of the series are always kept.
+ */
+function modelMinMax(samples: TimedSample[], buckets: number, from: number, to: number): TimedSample[] {
+  if (samples.length <= buckets * 2) return samples.slice();
+  const width = Math.max(1, (to - from) / buckets);
+  const groups = new Map<number, TimedSample[]>();
+  for (const s of samples) {
+    const k = Math.floor((s.t - from) / width);
+    groups.set(k, [...(groups.get(k) ?? []), s]);
+  }
+  const out: TimedSample[] = [];
+  for (const group of groups.values()) {
+    const values = group.filter((s) => !Number.isNaN(s.v));
+    const lowest = values.find((s) => s.v === Math.min(...values.map((x) => x.v)));
+    const highest = values.find((s) => s.v === Math.max(...values.map((x) => x.v)));
+    const gap = group.find((s) => Number.isNaN(s.v));
+    const kept = [...new Set([lowest, highest, gap])].filter((s): s is TimedSample => s !== undefined);
+    out.push(...kept.sort((a, b) => a.t - b.t));
+  }
+  if (out[0] !== samples[0]) out.unshift(samples[0]!);
+  if (out.at(-1) !== samples.at(-1)) out.push(samples.at(-1)!);
+  return out;
+}
+
 describe('downsampleMinMax', () => {
+  it('property: keeps exactly the samples of the plain rule (same objects, same order)', () => {
+    const arbSamples = fc
+      .array(
+        fc.record({
+          dt: fc.integer({ min: 1, max: 5000 }),
+          v: fc.oneof(
+            fc.integer({ min: -5, max: 5 }),
+            fc.double({ min: -100, max: 100, noNaN: true }),
+            fc.constant(Number.NaN),
+          ),
+        }),
+        { minLength: 1, maxLength: 400 },
+      )
+      .map((steps) => {
+        let t = 1_000_000;
+        return steps.map(({ dt, v }) => ({ t: (t += dt), v }));
+      });
+    fc.assert(
+      fc.property(
+        arbSamples,
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: -20_000, max: 20_000 }),
+        (samples, buckets, shift) => {
+          const from = samples[0]!.t + shift;
+          const to = samples.at(-1)!.t + shift;
+          const out = downsampleMinMax(samples, { buckets, from, to });
+          const model = modelMinMax(samples, buckets, from, to);
+          expect(out.length).to.equal(model.length);
+          out.forEach((s, i) => expect(s).to.equal(model[i]));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('reduces 100k points to at most 2 per bucket and keeps the global min and max', () => {
     const input = noisy(100_000);
     const out = downsampleMinMax(input, { buckets: 800 });

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { copNow, periodCop } from '../../../src/index.js';
+import {
+  buildLedger,
+  copNow,
+  periodCop,
+  periodCopFromLedger,
+  rangeCopFromLedger,
+  resolveMetricOptions,
+} from '../../../src/index.js';
 import { arbSeries } from '../arbitraries.js';
 import {
   MIN,
@@ -115,6 +122,17 @@ describe('COP', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('property: the range COP of a ledger is exactly its period COP including standby', () => {
+    fc.assert(
+      fc.property(arbSeries(), fc.integer({ min: 1, max: 240 }), (series, minutes) => {
+        const options = resolveMetricOptions({ staleMs: 20 * MIN, minCopElecKwh: 0 });
+        const ledger = buildLedger(series, { range: { from: T0, to: T0 + minutes * MIN }, options });
+        assert.deepEqual(rangeCopFromLedger(ledger), periodCopFromLedger(ledger).includingStandby);
+      }),
+      { numRuns: 200 },
     );
   });
 });
