@@ -3,11 +3,10 @@
 // samples in a bare ECharts chart after a plain min/max down-sample), in the same browser and run.
 // Per card and N (points per series, 7-day range): R runs, each in a fresh browser after a warm-up
 // render; first render ms (card and floor, order alternated) and the part of it in the card's
-// buildChart (its data work), retained heap after render; once per
-// card at N=20k: live append of one state (median of 50, each repainted) and the same on the floor
-// chart, heap after 1,000 appends
-// (the other 950 ten per repaint), heap after the 1,000 appends,
-// heap after 20 create/remove cycles. Page built with rollup (plugins() from rollup.config.mjs).
+// buildChart (its data work), retained heap after render; once per card at N=20k: live append of
+// one state (median of 50, each repainted) and the same on the floor chart, heap after 1,000
+// appends (the other 950 ten per repaint), heap after 20 create/remove cycles. Page built with
+// rollup (plugins() from rollup.config.mjs).
 //
 // node bench/render.mjs [--runs 5] [--n 2000,20000,100000] [--cards temperature,power]
 /* global window -- page.evaluate callbacks run in the browser */

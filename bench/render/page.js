@@ -89,7 +89,7 @@ async function waitForChart(card) {
 }
 
 let current; // { card, source, holder }
-let floorChart; // { chart, div, data, roles, id, from, to } of a floor kept for appends
+let floorChart; // { chart, div, points, id, from, to } of a floor kept for appendFloor
 
 /**
  * Time spent in the card's buildChart (its core metrics, down-sampling and option building), summed
@@ -211,7 +211,7 @@ window.bench = {
         Object.entries(probe.entities).find(([r]) => roleKind(r) === 'number') ??
         Object.entries(probe.entities)[0];
       const points = series.find((x) => x.id === id).data;
-      floorChart = { chart, div, data, points, id, from, to };
+      floorChart = { chart, div, points, id, from, to };
     } else {
       chart.dispose();
       div.remove();

@@ -2,7 +2,7 @@ import {
   buildLedger,
   computeKpis,
   computePeriodMetrics,
-  periodCop,
+  rangeCopFromLedger,
   periodRange,
   type MetricOptions,
   type PeriodKind,
@@ -103,9 +103,11 @@ function longFigures(input: SnapshotInput): {
     };
   }
   const o = optionsForWindow(input.options, long.windowMs);
+  // Only the standby-inclusive COP is published for 7 d and 30 d: one pass, not periodCop's four.
   const cop = (kind: PeriodKind) =>
-    periodCop(long.series, { ...periodRange(kind, now, o.timeZone, o.heatingSeason), options: o })
-      .includingStandby;
+    rangeCopFromLedger(
+      buildLedger(long.series, { range: periodRange(kind, now, o.timeZone, o.heatingSeason), options: o }),
+    );
   const seasonMetrics = computePeriodMetrics({ series: long.series, range: season, options: o });
   return {
     cop: { d7: cop('7d'), d30: cop('30d'), season: seasonMetrics.cop.includingStandby },
