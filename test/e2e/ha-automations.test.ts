@@ -116,13 +116,21 @@ describe('example automations driven by InfluxDB data through the bridge', { tim
       await conn.sendMessagePromise({ type: 'input_boolean/create', name: 'Heat pump alarm seen' });
       await createBucket(influx, PUMP.bucket);
       // A healthy pump: a day and a half of simulated data up to now.
-      await seedSimulated({
+      const seed = await seedSimulated({
         influx,
         bucket: PUMP.bucket,
         simulation: winterSimulation('thermia'),
         days: 1.5,
         to: Date.now(),
       });
+      // ...that has just stopped. HA's numeric_state trigger fires on a crossing: only a state at or
+      // above 2, or unavailable, arms it. A start's first two minutes have COP below 2 (the
+      // condenser's delta T still building); had the seed ended in one, that COP would be held with
+      // no newer data, first published below 2, and the COP test's data would never cross 2.
+      await writeRole('compressor', [
+        { t: seed.to - STEP, v: 0 },
+        { t: seed.to, v: 0 },
+      ]);
       bridge = await startBridge(bridgeConfig({ pump: PUMP, influx, ha, intervalSeconds: 2 }));
       await bridge.cycles(2, 120_000);
     },
@@ -176,6 +184,9 @@ describe('example automations driven by InfluxDB data through the bridge', { tim
   });
 
   it('COP low: the compressor running at COP below 2 (shortened from an hour to 10 s) notifies', async () => {
+    // Armed (see before): COP now is unavailable while the compressor is off.
+    const prior = await getStates(conn);
+    assert.equal(prior.get('sensor.heatpump_cop_now')?.state, 'unavailable', 'COP now before the test');
     // 20 min of a struggling pump: 2.5 kW in, 0.5 K across the condenser (1.35 kW of heat).
     const to = gridNow() + STEP;
     const from = to - 20 * 60_000;
