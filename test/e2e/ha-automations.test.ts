@@ -115,22 +115,18 @@ describe('example automations driven by InfluxDB data through the bridge', { tim
       // The alarm example turns this helper on; users create it in the UI.
       await conn.sendMessagePromise({ type: 'input_boolean/create', name: 'Heat pump alarm seen' });
       await createBucket(influx, PUMP.bucket);
-      // A healthy pump: a day and a half of simulated data up to now.
-      const seed = await seedSimulated({
+      // A healthy pump: a day and a half of simulated data up to now, when it has just stopped.
+      // HA's numeric_state trigger fires on a crossing: only a state at or above 2, or unavailable,
+      // arms it. Had the seed ended in a start (COP below 2, held), COP now would be first
+      // published below 2 and the COP test's data would never cross 2.
+      await seedSimulated({
         influx,
         bucket: PUMP.bucket,
         simulation: winterSimulation('thermia'),
         days: 1.5,
         to: Date.now(),
+        endStopped: true,
       });
-      // ...that has just stopped. HA's numeric_state trigger fires on a crossing: only a state at or
-      // above 2, or unavailable, arms it. A start's first two minutes have COP below 2 (the
-      // condenser's delta T still building); had the seed ended in one, that COP would be held with
-      // no newer data, first published below 2, and the COP test's data would never cross 2.
-      await writeRole('compressor', [
-        { t: seed.to - STEP, v: 0 },
-        { t: seed.to, v: 0 },
-      ]);
       bridge = await startBridge(bridgeConfig({ pump: PUMP, influx, ha, intervalSeconds: 2 }));
       await bridge.cycles(2, 120_000);
     },

@@ -162,6 +162,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
             simulation: winterSimulation(p.brand, SEEDS[p.brand]),
             days,
             to: now,
+            // Until the live feeds start the seeds' last values hold: not a compressor start.
+            endStopped: true,
           });
           log(`  ${p.brand}: ${r.points} points in ${r.ms} ms`);
           out.set(p.device, r);

@@ -74,6 +74,12 @@ export async function seedSimulated(opts: {
   simulation: SimulatorInput;
   days: number;
   to: number;
+  /**
+   * The compressor stops at `to` (one sample, overwritten by startLiveFeed's first frame). Without
+   * newer data the last values hold, and a seed that ends in a compressor start would hold its
+   * first minutes, when COP is below 2 (down to 0.9: the condenser's delta T still building).
+   */
+  endStopped?: boolean;
 }): Promise<SeedResult> {
   const started = Date.now();
   const options = resolveOptions(opts.simulation);
@@ -97,6 +103,11 @@ export async function seedSimulated(opts: {
     const lines = layout.lines(framesUntil(Math.min(chunkEnd, to)));
     for (let i = 0; i < lines.length; i += 20_000) await writer.write(lines.slice(i, i + 20_000));
     points += lines.length;
+  }
+  if (opts.endStopped) {
+    const brand = opts.simulation.brand;
+    await writer.write(registerLines(brand, registerFor(brand, 'compressor'), [{ t: to, v: 0 }]));
+    points += 1;
   }
   return {
     from,
